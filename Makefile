@@ -1,0 +1,59 @@
+# Yuzhong Plan — one entry point. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The newest Python >= 3.11 on this machine.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+
+.PHONY: help install run serve test lint format messages check-messages migrations-check publish-scheduled clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (none found on PATH)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv (if missing) and install the project with its test tools
+
+run: install ## Install, migrate, load the demo content and serve on 127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content --with-accounts
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: ## Serve without reinstalling or reloading content
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Install and run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff: lint and check formatting of imports
+	$(VENV)/bin/ruff check .
+
+format: install ## Ruff: fix what can be fixed automatically
+	$(VENV)/bin/ruff check --fix .
+
+messages: install ## Update locale/*.po from the code and templates, then compile the .mo files
+	$(PY) manage.py makemessages --locale zh_Hans --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(PY) manage.py compilemessages --locale zh_Hans --locale en --ignore '.venv/*'
+
+migrations-check: install ## Fail if a model change has no migration
+	$(PY) manage.py makemigrations --check --dry-run
+
+publish-scheduled: ## Publish/unpublish pages whose go-live/expiry time has passed (run from cron)
+	$(PY) manage.py publish_scheduled
+
+clean: ## Remove the virtualenv, the SQLite database and caches
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,105 @@
+"""Browser tests: Playwright (PyPI) driving Debian's Chromium against pytest-django's live server.
+
+They skip with a clear reason when Chromium is absent, and fail instead when CI is set.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures
+# in that same thread are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent.name == "browser":
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; browser tests must run in CI")
+        pytest.skip(reason)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        if os.environ.get("CI"):
+            pytest.fail("playwright is not installed")
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server with the demo content loaded."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server
+
+
+def _new_page(browser, **options):
+    context = browser.new_context(bypass_csp=True, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+@pytest.fixture
+def browser_page(browser):
+    context, page = _new_page(browser, viewport={"width": 1280, "height": 900})
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context, page = _new_page(
+        browser,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    yield page
+    context.close()
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.1 AA violations on the page, colour contrast included."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={**WCAG_AA, "resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def describe(violations):
+    return "\n".join(
+        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
+    )
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -1,0 +1,53 @@
+"""Shared fixtures for every test: the site with both home pages, a logged-in editor, etc."""
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+from yuzhong_site.site_setup import ensure_site
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_language():
+    cache.clear()
+    yield
+    translation.activate("zh-hans")
+    cache.clear()
+
+
+@pytest.fixture
+def site_home(db):
+    """The Chinese home page (the site root) and its English translation."""
+    home, english_home = ensure_site(hostname="testserver")
+    return home, english_home
+
+
+@pytest.fixture
+def home(site_home):
+    return site_home[0]
+
+
+@pytest.fixture
+def english_home(site_home):
+    return site_home[1]
+
+
+@pytest.fixture
+def demo_content(db):
+    """The full demo content, as `make run` loads it."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="root-editor", email="root@example.org", password="pw-for-tests"
+    )
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client

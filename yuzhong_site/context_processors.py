@@ -1,0 +1,12 @@
+from django.conf import settings
+
+from .text_size import LARGE, text_size_for
+
+
+def site_shell(request):
+    """Values every template needs: language codes for <html lang> and the text-size mode."""
+    return {
+        "LANGUAGE_CODES": [code for code, _name in settings.LANGUAGES],
+        "text_size": text_size_for(request),
+        "large_text": text_size_for(request) == LARGE,
+    }

@@ -1,0 +1,200 @@
+"""Demo content for the site shell: home page, "About this site", footer, demo accounts.
+
+Written in our own words from ../shared/seed/FACTS.md; no figure appears here that is not there.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.models import Site
+
+from .models import FooterSettings, StandardPage
+from .pages import ensure_child_page, ensure_translation
+from .site_setup import ensure_site
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "yuzhong-demo-admin"  # noqa: S105 - development-only demo account
+
+
+@dataclass
+class DemoContext:
+    stdout: object = None
+    with_accounts: bool = False
+    home: object = None
+    english_home: object = None
+    shared: dict = field(default_factory=dict)
+
+    def say(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+
+def paragraph(html):
+    return ("paragraph", html)
+
+
+def heading(text, level="h2"):
+    return ("heading", {"text": text, "level": level})
+
+
+HOME = {
+    "zh-hans": {
+        "introduction": (
+            "渝中区是重庆的“母城”。本站用中文和英文，介绍渝中区“十四五”规划（2021—2025年）"
+            "提出的四个发展定位、衡量进展的关键数据、重点项目，以及走访历史文化地标所需的实用信息。"
+        ),
+        "search_description": "渝中区“十四五”规划的目标、数据、项目与历史文化地标，中英双语。",
+        "body": [
+            heading("怎样使用本站"),
+            paragraph(
+                "<p>想了解规划进展，可从“规划”栏目进入，按四个定位查看目标、指标和重点项目；"
+                "每个数字都注明来源，没有公开数据的指标会直接写明“暂无数据”。</p>"
+                "<p>想出门走走，可在“游渝中”栏目查看十八梯、红岩村等地的交通、开放时间和无障碍信息。</p>"
+                "<p>页面右上角可以切换英文，也可以打开“大字模式”，设置会被记住。</p>"
+            ),
+        ],
+    },
+    "en": {
+        "introduction": (
+            "Yuzhong is Chongqing's “Mother City”. This site sets out, in Chinese and English, the "
+            "four roles the district gave itself in its 14th Five-Year Plan (2021–2025), the "
+            "figures that show how far it got, its key projects, and what you need to know to "
+            "visit its historic places."
+        ),
+        "search_description": (
+            "Yuzhong District's 14th Five-Year Plan: goals, figures, projects and heritage sites, "
+            "in Chinese and English."
+        ),
+        "body": [
+            heading("Using this site"),
+            paragraph(
+                "<p>To follow the plan, start from “The plan”: each of its four roles has its goals, "
+                "indicators and key projects. Every figure names its source; an indicator with no "
+                "published figure says “no data” rather than guessing.</p>"
+                "<p>To go out and explore, “Visit Yuzhong” has directions, opening times and "
+                "step-free information for places such as Shibati and Hongyan Village.</p>"
+                "<p>Use the links at the top of the page to switch to Chinese or to turn on large "
+                "text; the site remembers your choice.</p>"
+            ),
+        ],
+    },
+}
+
+ABOUT = {
+    "zh-hans": {
+        "title": "关于本站",
+        "introduction": "本站是一个关于渝中区“十四五”规划的公众信息网站，中英双语，面向居民、游客和所有关心渝中的人。",
+        "search_description": "本站的内容来源、数据处理原则、语言与无障碍说明。",
+        "body": [
+            heading("内容从哪里来"),
+            paragraph(
+                "<p>规划的定位、项目和数据，整理自2021年初一篇介绍渝中区“十四五”规划的报刊文章。"
+                "我们只转述事实和数字，文字都由编辑重新撰写。每个指标都注明出处。</p>"
+            ),
+            heading("我们怎样对待数字"),
+            paragraph(
+                "<p>数字只录入有公开来源的；某一年没有公开数据，就显示“暂无数据”，不做估算。"
+                "规划期已于2025年结束，因此指标页面展示的是最终结果与目标的对比。</p>"
+            ),
+            heading("语言与无障碍"),
+            paragraph(
+                "<p>中文是本站的原始语言。英文页面尚未翻译时，会明确提示并显示中文原文。"
+                "页面不依赖JavaScript即可阅读，字号可以放大，适合在手机上使用。</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "About this site",
+        "introduction": (
+            "A public information site, in Chinese and English, about Yuzhong District's 14th "
+            "Five-Year Plan — for residents, visitors and anyone who cares about Yuzhong."
+        ),
+        "search_description": "Where our content comes from, how we treat figures, languages and accessibility.",
+        "body": [
+            heading("Where the content comes from"),
+            paragraph(
+                "<p>The plan's roles, projects and figures come from a newspaper article published "
+                "in early 2021 about Yuzhong's 14th Five-Year Plan. We carry over its facts and "
+                "figures; every sentence on the site is our editors' own. Each indicator names its "
+                "source.</p>"
+            ),
+            heading("How we treat figures"),
+            paragraph(
+                "<p>We only publish figures that have a public source. Where there is no figure for "
+                "a year, the site says “no data” instead of estimating one. The plan period ended "
+                "in 2025, so indicator pages compare the final outturn with the target.</p>"
+            ),
+            heading("Languages and accessibility"),
+            paragraph(
+                "<p>Chinese is the site's original language. Where an English page has not been "
+                "translated yet, the site says so and shows the Chinese text. Every page can be "
+                "read without JavaScript, the text can be enlarged, and the pages work on a "
+                "phone.</p>"
+            ),
+        ],
+    },
+}
+
+
+def build_site_shell(context):
+    home, english_home = ensure_site()
+    context.home, context.english_home = home, english_home
+
+    # Fill in the home page texts once (a home page an editor has changed is left alone).
+    for page, language in ((home, "zh-hans"), (english_home, "en")):
+        if not page.introduction:
+            data = HOME[language]
+            page.introduction = data["introduction"]
+            page.search_description = data["search_description"]
+            page.body = data["body"]
+            page.save_revision().publish()
+
+    about, _created = ensure_child_page(
+        home,
+        StandardPage,
+        "about",
+        title=ABOUT["zh-hans"]["title"],
+        introduction=ABOUT["zh-hans"]["introduction"],
+        search_description=ABOUT["zh-hans"]["search_description"],
+        body=ABOUT["zh-hans"]["body"],
+        show_in_menus=True,
+    )
+    ensure_translation(
+        about,
+        "en",
+        title=ABOUT["en"]["title"],
+        introduction=ABOUT["en"]["introduction"],
+        search_description=ABOUT["en"]["search_description"],
+        body=ABOUT["en"]["body"],
+    )
+    context.shared["about"] = about
+
+    site = Site.objects.get(is_default_site=True)
+    footer = FooterSettings.for_site(site)
+    if not footer.operator_zh_hans:
+        footer.operator_zh_hans = "渝中“十四五”公众信息网站编辑组（示例内容）"
+        footer.operator_en = "Yuzhong Five-Year Plan editorial team (demo content)"
+        footer.contact_email = "editors@example.org"
+        footer.save()
+    context.say("Site shell: home page, About page and footer ready.")
+
+
+def create_demo_accounts(context):
+    if not (context.with_accounts and settings.DEBUG):
+        return
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=DEMO_ADMIN_USERNAME,
+        defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"},
+    )
+    if created:
+        user.set_password(DEMO_ADMIN_PASSWORD)
+        user.save()
+    context.say(
+        f"Demo admin (development only): {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD} "
+        "at http://127.0.0.1:8000/admin/"
+    )
+
+
+DEMO_STEPS = [(10, build_site_shell), (90, create_demo_accounts)]

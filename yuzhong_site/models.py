@@ -1,0 +1,140 @@
+"""The site shell: home page, generic content page, and site-wide footer settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Every public page inherits from this: one place for shared behaviour and metadata."""
+
+    # The name of the section shown in government-site metadata (ColumnName) and breadcrumbs.
+    show_in_menus_default = False
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from .i18n import default_locale_page, is_untranslated_alias
+
+        context = super().get_context(request, *args, **kwargs)
+        context["is_untranslated_alias"] = is_untranslated_alias(self)
+        context["source_page"] = default_locale_page(self) if self.alias_of_id else self
+        return context
+
+
+class HomePage(BasePage):
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences under the title: what this site is for."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = (
+            self.get_children().live().in_menu().specific().order_by("path")
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """A generic content page: about the site, contact, accessibility statement…"""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+@register_setting(icon="site")
+class FooterSettings(BaseSiteSetting):
+    """Identifiers a Chinese government website shows in its footer (shown only when set)."""
+
+    operator = models.CharField(
+        _("site operator"), max_length=255, blank=True, help_text=_("主办单位 / the operator")
+    )
+    contact = models.CharField(
+        _("contact"), max_length=255, blank=True, help_text=_("Telephone or e-mail for readers")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    site_id_code = models.CharField(_("site identification code (网站标识码)"), max_length=50, blank=True)
+    icp_number = models.CharField(_("ICP filing number"), max_length=100, blank=True)
+    public_security_number = models.CharField(
+        _("public-security filing number"), max_length=100, blank=True
+    )
+    public_security_code = models.CharField(
+        _("public-security record code"),
+        max_length=30,
+        blank=True,
+        help_text=_("The digits used in the link to the public-security filing record."),
+    )
+    note = RichTextField(_("footer note"), blank=True, features=["bold", "italic", "link"])
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("operator_zh_hans"),
+                FieldPanel("operator_en"),
+                FieldPanel("contact_zh_hans"),
+                FieldPanel("contact_en"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Operator"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("site_id_code"),
+                FieldPanel("icp_number"),
+                FieldPanel("public_security_number"),
+                FieldPanel("public_security_code"),
+            ],
+            heading=_("Filing identifiers"),
+        ),
+        FieldPanel("note_zh_hans"),
+        FieldPanel("note_en"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer")
+
+    @property
+    def public_security_url(self):
+        if not self.public_security_code:
+            return ""
+        return (
+            "https://beian.mps.gov.cn/#/query/webSearch?code=" + self.public_security_code
+        )

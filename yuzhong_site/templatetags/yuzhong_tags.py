@@ -1,0 +1,139 @@
+"""Template tags for the site shell: language alternates, navigation, breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from yuzhong_site.i18n import page_translations, path_urls_by_language
+
+register = template.Library()
+
+BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
+
+
+@register.filter
+def html_lang(code):
+    """Django's language code as a BCP 47 tag for <html lang> and hreflang (zh-hans → zh-Hans)."""
+    return BCP47.get((code or "").lower(), code)
+
+
+def _language_name(code):
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """One entry per language: where this page is in that language.
+
+    Used by the language switcher, the hreflang links and the canonical link, so that they can
+    never disagree. Cached on the request (one query for a page, none for other views).
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_yz_language_alternates", None)
+    if cached is not None:
+        return cached
+
+    page = context.get("page")
+    current = translation.get_language()
+    aliases = set()
+    if isinstance(page, Page) and page.pk:
+        urls = {}
+        for translated in page_translations(page):
+            url = translated.get_url(request)
+            if url:
+                urls[translated.locale.language_code] = url
+                if translated.alias_of_id:
+                    aliases.add(translated.locale.language_code)
+    else:
+        urls = path_urls_by_language(request.path)
+
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = urls.get(code)
+        alternates.append(
+            {
+                "code": code,
+                "bcp47": html_lang(code),
+                "name": _language_name(code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if url else "",
+                "is_current": code == current,
+                "is_alias": code in aliases,
+            }
+        )
+    request._yz_language_alternates = alternates
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The canonical URL: the page in the current language, or its Chinese source for an alias."""
+    alternates = language_alternates(context)
+    page = context.get("page")
+    wanted = translation.get_language()
+    if isinstance(page, Page) and page.alias_of_id:
+        wanted = settings.LANGUAGE_CODE
+    for alternate in alternates:
+        if alternate["code"] == wanted and alternate["absolute_url"]:
+            return alternate["absolute_url"]
+    request = context.get("request")
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+def _site_home(request):
+    cached = getattr(request, "_yz_site_home", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home = site.root_page.localized
+    request._yz_site_home = home
+    return home
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    current = context.get("page")
+    home = _site_home(request) if request else None
+    items = []
+    if home is not None:
+        items = list(home.get_children().live().in_menu().order_by("path"))
+    current_path = getattr(current, "path", "")
+    return {
+        "home": home,
+        "items": [
+            {
+                "page": item,
+                "url": item.get_url(request),
+                "active": bool(current_path) and current_path.startswith(item.path),
+                "current": current_path == item.path,
+            }
+            for item in items
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    return {"crumbs": crumbs, "current": page.title}
+
+
+@register.simple_tag(takes_context=True)
+def text_size_url(context, size):
+    request = context["request"]
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    return reverse("text_size") + "?" + urlencode({"size": size, "next": request.get_full_path()})
