@@ -16,8 +16,9 @@ SOURCE_FOLDERS = ["yuzhong_site", "plans", "districts", "templates"]
 
 
 def parse_po(path):
-    """{(msgctxt, msgid): [msgstr, …]} for the non-obsolete entries of a .po file, plus fuzzy ids."""
+    """({(msgctxt, msgid): [msgstr, …]}, fuzzy keys, plural keys) for a .po file's live entries."""
     entries, fuzzy = {}, set()
+    plurals = set()
     current, field, flags = {}, None, ""
 
     def flush():
@@ -26,6 +27,8 @@ def parse_po(path):
             key = (current.get("msgctxt"), current["msgid"])
             strings = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
             entries[key] = strings
+            if "msgid_plural" in current:
+                plurals.add(key)
             if "fuzzy" in flags:
                 fuzzy.add(key)
         current, flags = {}, ""
@@ -57,7 +60,7 @@ def parse_po(path):
         field = keyword
         current[field] = unquote(rest)
     flush()
-    return entries, fuzzy
+    return entries, fuzzy, plurals
 
 
 def _have_gettext():
@@ -91,19 +94,19 @@ def extracted(tmp_path_factory):
             )
     finally:
         os.chdir(cwd)
-    entries, _fuzzy = parse_po(target / "zh_Hans" / "LC_MESSAGES" / "django.po")
+    entries, _fuzzy, _plurals = parse_po(target / "zh_Hans" / "LC_MESSAGES" / "django.po")
     return set(entries)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_interface_string_is_in_the_po_file(extracted, language):
-    committed, _fuzzy = parse_po(LOCALE / language / "LC_MESSAGES" / "django.po")
+    committed, _fuzzy, _plurals = parse_po(LOCALE / language / "LC_MESSAGES" / "django.po")
     missing = sorted(msgid for _ctx, msgid in extracted - set(committed))
     assert not missing, f"run `make messages` and translate: {missing[:20]}"
 
 
 def test_every_chinese_string_is_translated_and_not_fuzzy():
-    entries, fuzzy = parse_po(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po")
+    entries, fuzzy, _plurals = parse_po(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po")
     untranslated = [msgid for (_ctx, msgid), strings in entries.items() if not all(strings)]
     assert not untranslated, f"untranslated in zh_Hans: {untranslated[:20]}"
     assert not fuzzy, f"fuzzy entries in zh_Hans: {sorted(fuzzy)[:20]}"
@@ -112,7 +115,7 @@ def test_every_chinese_string_is_translated_and_not_fuzzy():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_mo_matches_its_po(language):
     folder = LOCALE / language / "LC_MESSAGES"
-    entries, fuzzy = parse_po(folder / "django.po")
+    entries, fuzzy, plurals = parse_po(folder / "django.po")
     with open(folder / "django.mo", "rb") as handle:
         catalog = gettext.GNUTranslations(handle)._catalog
     expected = {}
@@ -120,7 +123,7 @@ def test_compiled_mo_matches_its_po(language):
         if (ctx, msgid) in fuzzy or not all(strings):
             continue
         key = f"{ctx}\x04{msgid}" if ctx else msgid
-        if len(strings) == 1:
+        if (ctx, msgid) not in plurals:
             expected[key] = strings[0]
         else:
             for index, text in enumerate(strings):
