@@ -12,7 +12,7 @@ from yuzhong_site.editorial import EDITORS_GROUP, ensure_editorial_setup
 from yuzhong_site.i18n import source_updated_since_translation
 from yuzhong_site.models import StandardPage
 from yuzhong_site.pages import ensure_alias, ensure_child_page, ensure_translation
-from yuzhong_site.translation_status import translated_models
+from yuzhong_site.translation_status import translated_models, untranslated_aliases
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,15 @@ def untranslated(home):
 def test_report_is_in_the_reports_menu(admin_client, home):
     html = text_of(admin_client.get("/admin/"))
     assert REPORT in html
-    assert admin_client.get(REPORT).status_code == 200
+    report = text_of(admin_client.get(REPORT))
+    assert "翻译状态" in report  # the admin speaks Chinese by default
+
+
+def test_long_lists_are_capped_and_say_how_many_more(untranslated, translated, home):
+    second, _ = ensure_child_page(home, StandardPage, "faq", title="常见问题")
+    ensure_alias(second, "en")
+    listing = untranslated_aliases(limit=1)
+    assert (len(listing.rows), listing.total, listing.more) == (1, 2, 1)
 
 
 def test_untranslated_alias_is_listed_with_a_translate_link(admin_client, untranslated, translated):
