@@ -77,6 +77,8 @@ def grant_admin_access(group):
 def grant_collection_permissions(group, codenames=EDITOR_COLLECTION_PERMISSIONS):
     """Images and documents in every collection (the root collection covers them all)."""
     root = Collection.get_first_root_node()
+    if root is None:  # a flushed database (transactional tests) has lost Wagtail's root collection
+        root = Collection.add_root(name="Root")
     for app_label, codename in codenames:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=_permission(app_label, codename)
