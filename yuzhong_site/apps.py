@@ -6,3 +6,15 @@ class YuzhongSiteConfig(AppConfig):
     name = "yuzhong_site"
     verbose_name = _("Site shell")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.conf import settings
+        from django.db.models.signals import post_save
+
+        from .editorial import default_new_users_to_chinese_admin
+
+        post_save.connect(
+            default_new_users_to_chinese_admin,
+            sender=settings.AUTH_USER_MODEL,
+            dispatch_uid="yuzhong_default_admin_language",
+        )

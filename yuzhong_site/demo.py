@@ -15,6 +15,12 @@ from .site_setup import ensure_site
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "yuzhong-demo-admin"  # noqa: S105 - development-only demo account
+# Development-only accounts for trying the review workflow: the editor writes and submits,
+# the moderator approves and publishes.
+DEMO_EDITOR_USERNAME = "editor"
+DEMO_EDITOR_PASSWORD = "yuzhong-demo-editor"  # noqa: S105 - development-only demo account
+DEMO_MODERATOR_USERNAME = "moderator"
+DEMO_MODERATOR_PASSWORD = "yuzhong-demo-moderator"  # noqa: S105 - development-only demo account
 
 
 @dataclass
@@ -197,4 +203,46 @@ def create_demo_accounts(context):
     )
 
 
-DEMO_STEPS = [(10, build_site_shell), (90, create_demo_accounts)]
+def set_up_editorial_review(context):
+    """Groups 编辑/审核 and the review workflow on the home pages and every section built by the
+    earlier steps (plan 30, visitors' pages 40, updates 50)."""
+    from .editorial import ensure_editorial_setup
+
+    editors, moderators, workflow = ensure_editorial_setup()
+    context.shared["editorial"] = {"editors": editors, "moderators": moderators, "workflow": workflow}
+    context.say(f"Editorial review: groups {editors.name}, {moderators.name}; workflow {workflow.name}.")
+
+
+def create_demo_editorial_accounts(context):
+    if not (context.with_accounts and settings.DEBUG):
+        return
+    from django.contrib.auth.models import Group
+
+    from .editorial import EDITORS_GROUP, MODERATORS_GROUP, ensure_group
+
+    User = get_user_model()
+    accounts = (
+        (DEMO_EDITOR_USERNAME, DEMO_EDITOR_PASSWORD, EDITORS_GROUP, "编辑示例", "Editor"),
+        (DEMO_MODERATOR_USERNAME, DEMO_MODERATOR_PASSWORD, MODERATORS_GROUP, "审核示例", "Moderator"),
+    )
+    for username, password, group_name, first_name, role in accounts:
+        group = Group.objects.filter(name=group_name).first() or ensure_group(group_name)
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"email": f"{username}@example.org", "first_name": first_name},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(group)
+        context.say(
+            f"Demo {role.lower()} (development only, group {group_name}): {username} / {password}"
+        )
+
+
+DEMO_STEPS = [
+    (10, build_site_shell),
+    (60, set_up_editorial_review),
+    (90, create_demo_accounts),
+    (91, create_demo_editorial_accounts),
+]

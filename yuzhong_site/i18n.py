@@ -47,3 +47,22 @@ def page_translations(page):
 def path_urls_by_language(path):
     """{language_code: url} for a non-page URL (search, data pages…)."""
     return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+
+
+def source_updated_since_translation(page):
+    """When the Chinese source of a translated page was published after the translation: the
+    source's publication time, else ``None``. At most one query (none for aliases); for a Chinese
+    page there is no other default-locale page in its group, so the answer is ``None``."""
+    if page is None or page.alias_of_id or not page.last_published_at:
+        return None
+    source_published = (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=default_language()
+        )
+        .exclude(pk=page.pk)
+        .values_list("last_published_at", flat=True)
+        .first()
+    )
+    if source_published and source_published > page.last_published_at:
+        return source_published
+    return None

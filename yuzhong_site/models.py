@@ -21,10 +21,16 @@ class BasePage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from .i18n import default_locale_page, is_untranslated_alias
+        from .i18n import (
+            default_locale_page,
+            is_untranslated_alias,
+            source_updated_since_translation,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context["is_untranslated_alias"] = is_untranslated_alias(self)
+        # An English page older than its Chinese source says so (with the source's date).
+        context["source_updated_at"] = source_updated_since_translation(self)
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 

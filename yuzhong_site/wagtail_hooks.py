@@ -1,0 +1,30 @@
+"""Admin additions for editors: the translation status report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .translation_status import TranslationStatusView
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "reports/translation-status/",
+            TranslationStatusView.as_view(),
+            name="yuzhong_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("yuzhong_translation_status"),
+        name="translation-status",
+        icon_name="site",
+        order=650,
+    )
