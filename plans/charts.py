@@ -81,8 +81,11 @@ def _nice_ceiling(value):
     return magnitude * 10
 
 
-def _period(year, label=""):
-    return f"{year} {label}".strip() if label else str(year)
+def period_text(year, label=""):
+    if not label:
+        return str(year)
+    english = (translation.get_language() or "").startswith("en")
+    return f"{year} {label}" if english else f"{year}年{label}"
 
 
 def target_text(metric, language=None):
@@ -117,7 +120,7 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         chart.rows.append(
             Row(
                 _("Baseline"),
-                _period(metric.baseline_year, metric.baseline_label),
+                period_text(metric.baseline_year, metric.baseline_label),
                 format_value(metric.baseline_value, metric.unit, language),
                 "baseline",
             )
@@ -127,7 +130,7 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         if measurement.approximate:
             figure = _("close to %(figure)s") % {"figure": figure}
         chart.rows.append(
-            Row(_("Measured"), _period(measurement.year, measurement.period), figure, "measurement")
+            Row(_("Measured"), period_text(measurement.year, measurement.period), figure, "measurement")
         )
     if metric.target_value is not None:
         chart.rows.append(

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from yuzhong_site.i18n import default_locale_page
 
-from .charts import metric_chart, target_text
+from .charts import _period, metric_chart, target_text
 from .models import Goal, Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from .status import assess_metric, roll_up, roll_up_plan
 from .units import format_value
@@ -54,6 +54,15 @@ class MetricSummary:
         if latest is None:
             return ""
         return format_value(latest.value, self.metric.unit)
+
+    @property
+    def latest_when(self):
+        latest = self.assessment.latest
+        return period_text(latest.year, latest.period) if latest else ""
+
+    @property
+    def baseline_when(self):
+        return period_text(self.metric.baseline_year, self.metric.baseline_label)
 
     @property
     def latest(self):

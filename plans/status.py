@@ -39,7 +39,7 @@ FINAL_LABELS = {
     MetricStatus.MET: _("Final outturn: target met"),
     MetricStatus.BEHIND: _("Final outturn: target missed"),
     MetricStatus.NO_DATA: _("No data"),
-    MetricStatus.NO_TARGET: _("Final outturn reported, no target"),
+    MetricStatus.NO_TARGET: _("Reported, no target"),
 }
 
 
