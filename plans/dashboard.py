@@ -9,7 +9,7 @@ from django.utils import translation
 
 from yuzhong_site.i18n import default_locale_page
 
-from .charts import _period, metric_chart, target_text
+from .charts import metric_chart, period_text, target_text
 from .models import Goal, Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from .status import assess_metric, roll_up, roll_up_plan
 from .units import format_value
