@@ -90,6 +90,9 @@ def test_missing_the_target_in_the_target_year_is_final():
 
 
 def test_ended_plan_shows_final_outturn_never_on_track():
+    from django.utils import translation
+
+    translation.activate("en")
     result = assess_metric(metric(), points((2022, 140)), 2025, today=AFTER)
     assert result.status == MetricStatus.BEHIND
     assert result.final
