@@ -1,0 +1,620 @@
+"""The plan: plan and pillar pages; goals, metrics (+ measurements), projects (+ milestones).
+
+Pages carry the words editors write; the structured data are snippets with revisions and draft
+state (public pages show only live records) and point at the default-locale (Chinese) pillar.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from yuzhong_site.blocks import BodyBlock
+from yuzhong_site.models import BasePage
+
+from .status import Direction, ProjectStatus, Qualifier
+from .units import Unit
+
+latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
+longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
+year_validators = [MinValueValidator(1949), MaxValueValidator(2100)]
+
+
+def _both(name, heading):
+    """A panel with the Chinese and English field of a translated field, side by side."""
+    return MultiFieldPanel(
+        [FieldPanel(f"{name}_zh_hans"), FieldPanel(f"{name}_en")], heading=heading
+    )
+
+
+# ---------------------------------------------------------------------------------- pages
+
+
+class PlanPage(RoutablePageMixin, BasePage):
+    """One five-year plan (the 14th: 2021–2025) and its dashboard.
+
+    Projects and metrics have their own public pages under the plan:
+    ``<plan>/projects/<slug>/`` and ``<plan>/metrics/<slug>/``, in both languages.
+    """
+
+    start_year = models.PositiveIntegerField(_("start year"), validators=year_validators)
+    end_year = models.PositiveIntegerField(_("end year"), validators=year_validators)
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["yuzhong_site.HomePage"]
+    subpage_types = ["plans.PillarPage"]
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {"end_year": _("The end year cannot be before the start year.")}
+            )
+
+    @property
+    def period_label(self):
+        return f"{self.start_year}–{self.end_year}"
+
+    def has_ended(self, today=None):
+        from .status import plan_has_ended
+
+        return plan_has_ended(self.end_year, today)
+
+    def get_context(self, request, *args, **kwargs):
+        from .dashboard import plan_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(plan_context(self, request))
+        return context
+
+    @path("")
+    def dashboard(self, request):
+        return self.render(request)
+
+    @path("projects/<slug:slug>/", name="project")
+    def project_view(self, request, slug):
+        from .dashboard import project_context
+
+        extra = project_context(self, request, slug)
+        if extra is None:
+            raise Http404
+        return self.render(
+            request,
+            context_overrides=extra,
+            template="plans/project_page.html",
+        )
+
+    @path("metrics/<slug:slug>/", name="metric")
+    def metric_view(self, request, slug):
+        from .dashboard import metric_context
+
+        extra = metric_context(self, request, slug)
+        if extra is None:
+            raise Http404
+        return self.render(
+            request,
+            context_overrides=extra,
+            template="plans/metric_page.html",
+        )
+
+
+class PillarPage(BasePage):
+    """One of the plan's four roles (现代服务业引领区…), with its goals, metrics and projects."""
+
+    class Key(models.TextChoices):
+        SERVICES = "services", _("Modern services")
+        HERITAGE = "heritage", _("History and culture")
+        INTERNATIONAL = "international", _("International exchange")
+        LIVABILITY = "livability", _("Better city living")
+
+    class Accent(models.TextChoices):
+        # Every accent has at least 4.5:1 contrast with white (text on white, white on accent).
+        RED = "red", _("Chongqing red")
+        TEAL = "teal", _("River teal")
+        BLUE = "blue", _("Deep blue")
+        GREEN = "green", _("Mountain green")
+        PURPLE = "purple", _("Purple")
+        OCHRE = "ochre", _("Ochre")
+
+    key = models.CharField(
+        _("pillar key"),
+        max_length=20,
+        choices=Key.choices,
+        help_text=_("A stable identifier for this pillar; it does not change with the title."),
+    )
+    positioning = models.CharField(
+        _("positioning"), max_length=120, help_text=_("The plan's own name for this role.")
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image description"), max_length=255, blank=True)
+    accent = models.CharField(
+        _("accent colour"), max_length=10, choices=Accent.choices, default=Accent.RED
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("accent")]),
+        FieldPanel("positioning"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("positioning"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["plans.PlanPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+
+    def get_context(self, request, *args, **kwargs):
+        from .dashboard import pillar_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(pillar_context(self, request))
+        return context
+
+
+# ----------------------------------------------------------------------------------- data
+
+
+class PlanData(DraftStateMixin, RevisionMixin):
+    """Shared by the plan's data snippets: revisions, drafts, and a live-only public manager."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class Goal(PlanData, index.Indexed, models.Model):
+    pillar = models.ForeignKey(
+        PillarPage,
+        verbose_name=_("pillar"),
+        on_delete=models.CASCADE,
+        related_name="goals",
+        help_text=_("Choose the Chinese pillar page; the English page finds its goals through it."),
+    )
+    statement = models.CharField(_("statement"), max_length=255)
+    explanation = models.TextField(_("explanation"), blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="goal")
+
+    panels = [
+        FieldPanel("pillar"),
+        _both("statement", _("Statement")),
+        _both("explanation", _("Explanation")),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("statement_zh_hans"),
+        index.SearchField("statement_en"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.statement
+
+    def save(self, *args, **kwargs):
+        _point_at_default_locale(self)
+        super().save(*args, **kwargs)
+
+
+def _point_at_default_locale(obj):
+    """Data always points at the Chinese pillar page, whichever translation an editor chose."""
+    from yuzhong_site.i18n import default_locale_page
+
+    if obj.pillar_id:
+        source = default_locale_page(obj.pillar)
+        if source is not None and source.pk != obj.pillar_id:
+            obj.pillar = source
+
+
+class Metric(PlanData, index.Indexed, ClusterableModel):
+    """An indicator of the plan, with a baseline, a target and yearly measurements."""
+
+    class Kind(models.TextChoices):
+        BINDING = "binding", _("Binding (约束性)")
+        ANTICIPATORY = "anticipatory", _("Anticipatory (预期性)")
+        OTHER = "other", _("Other")
+
+    pillar = models.ForeignKey(
+        PillarPage, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="metrics"
+    )
+    goal = models.ForeignKey(
+        Goal,
+        verbose_name=_("goal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="metrics",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Used in the metric's web address.")
+    )
+    unit = models.CharField(_("unit"), max_length=32, choices=Unit.choices)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveIntegerField(
+        _("baseline year"), null=True, blank=True, validators=year_validators
+    )
+    baseline_label = models.CharField(
+        _("baseline period"),
+        max_length=100,
+        blank=True,
+        help_text=_("What the baseline covers, e.g. “Spring Festival 2020”."),
+    )
+    target_value = models.DecimalField(
+        _("target value"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    target_year = models.PositiveIntegerField(
+        _("target year"), null=True, blank=True, validators=year_validators
+    )
+    target_qualifier = models.CharField(
+        _("target qualifier"),
+        max_length=20,
+        choices=Qualifier.choices,
+        blank=True,
+        default=Qualifier.EXACTLY,
+        help_text=_("Use “more than” or “at least” only where the plan says so."),
+    )
+    source_name = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("source link"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="metric")
+
+    panels = [
+        FieldPanel("pillar"),
+        FieldPanel("goal"),
+        _both("name", _("Name")),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("direction"), FieldPanel("kind")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("baseline_value"), FieldPanel("baseline_year")]),
+                FieldPanel("baseline_label_zh_hans"),
+                FieldPanel("baseline_label_en"),
+            ],
+            heading=_("Baseline"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("target_qualifier"),
+                        FieldPanel("target_value"),
+                        FieldPanel("target_year"),
+                    ]
+                ),
+            ],
+            heading=_("Target"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("source_name_zh_hans"),
+                FieldPanel("source_name_en"),
+                FieldPanel("source_url"),
+            ],
+            heading=_("Source"),
+        ),
+        _both("notes", _("Notes")),
+        InlinePanel("measurements", heading=_("Measurements"), label=_("measurement")),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name_zh_hans"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_zh_hans"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.baseline_year is not None
+            and self.target_year is not None
+            and self.target_year < self.baseline_year
+        ):
+            errors["target_year"] = _("The target year cannot be before the baseline year.")
+        if self.target_value is not None and self.target_year is None:
+            errors["target_year"] = _("A target needs the year by which it should be reached.")
+        if self.baseline_value is not None and self.baseline_year is None:
+            errors["baseline_year"] = _("A baseline needs the year it describes.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        _point_at_default_locale(self)
+        super().save(*args, **kwargs)
+
+    def get_url(self, request=None, language=None):
+        return _plan_data_url(self, "metric", language)
+
+    def get_absolute_url(self):
+        return self.get_url()
+
+
+class Measurement(Orderable):
+    """A metric's value for a year (or a named period within it), with its source."""
+
+    metric = ParentalKey(Metric, on_delete=models.CASCADE, related_name="measurements")
+    year = models.PositiveIntegerField(_("year"), validators=year_validators)
+    period = models.CharField(
+        _("period"),
+        max_length=100,
+        blank=True,
+        help_text=_("What the figure covers if not the whole year, e.g. “Spring Festival”."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
+    approximate = models.BooleanField(
+        _("approximate"), default=False, help_text=_("Tick when the source says “close to”.")
+    )
+    source_name = models.CharField(
+        _("source"), max_length=255, blank=True, help_text=_("Leave empty for the metric's source.")
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("date"), FieldPanel("value")]),
+        FieldPanel("approximate"),
+        FieldPanel("period_zh_hans"),
+        FieldPanel("period_en"),
+        FieldPanel("source_name"),
+        FieldPanel("source_url"),
+        FieldPanel("note_zh_hans"),
+        FieldPanel("note_en"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+
+    def __str__(self):
+        return f"{self.year}: {self.value}"
+
+
+class Project(PlanData, index.Indexed, ClusterableModel):
+    """A key project of the plan: what, where, when, how far along."""
+
+    pillar = models.ForeignKey(
+        PillarPage, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="projects"
+    )
+    goals = ParentalManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="projects")
+    districts = ParentalManyToManyField(
+        "districts.District", verbose_name=_("districts"), blank=True, related_name="projects"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Used in the project's web address.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
+    planned_completion_year = models.PositiveIntegerField(
+        _("planned completion year"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("When the source gives only a year."),
+    )
+    actual_completion = models.DateField(_("actual completion"), null=True, blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when no figure has been published."),
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image description"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=latitude_validators,
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=longitude_validators,
+    )
+    source_name = models.CharField(_("source"), max_length=255, blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project")
+
+    panels = [
+        FieldPanel("pillar"),
+        FieldPanel("goals"),
+        _both("name", _("Name")),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("start_date"),
+                FieldPanel("planned_completion"),
+                FieldPanel("planned_completion_year"),
+                FieldPanel("actual_completion"),
+            ],
+            heading=_("Dates"),
+        ),
+        _both("summary", _("Summary")),
+        _both("description", _("Description")),
+        FieldPanel("districts"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_zh_hans"), FieldPanel("image_alt_en")],
+            heading=_("Image"),
+        ),
+        _both("source_name", _("Source")),
+        InlinePanel("milestones", heading=_("Milestones"), label=_("milestone")),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name_zh_hans"),
+        index.SearchField("name_en"),
+        index.SearchField("summary_zh_hans"),
+        index.SearchField("summary_en"),
+        index.AutocompleteField("name_zh_hans"),
+        index.FilterField("live"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.progress is not None and not 0 <= self.progress <= 100:
+            errors["progress"] = _("Progress is a percentage between 0 and 100.")
+        if self.start_date:
+            if self.actual_completion and self.actual_completion < self.start_date:
+                errors["actual_completion"] = _("Completion cannot be before the start date.")
+            if self.planned_completion and self.planned_completion < self.start_date:
+                errors["planned_completion"] = _("Completion cannot be before the start date.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        _point_at_default_locale(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_done(self):
+        from .status import DONE_PROJECT_STATUSES
+
+        return self.status in DONE_PROJECT_STATUSES
+
+    @property
+    def status_css(self):
+        return self.status.replace("_", "-")
+
+    def get_url(self, request=None, language=None):
+        return _plan_data_url(self, "project", language)
+
+    def get_absolute_url(self):
+        """The project's public page in the active language (``/plan/projects/<slug>/`` or
+        ``/en/plan/projects/<slug>/``); pass ``language`` to ``get_url`` for another one."""
+        return self.get_url()
+
+
+class Milestone(Orderable):
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(_("date"), null=True, blank=True)
+    year = models.PositiveIntegerField(
+        _("year"), null=True, blank=True, validators=year_validators,
+        help_text=_("When the source gives only a year."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    done = models.BooleanField(_("done"), default=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("year"), FieldPanel("done")]),
+        FieldPanel("title_zh_hans"),
+        FieldPanel("title_en"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title
+
+
+def _plan_data_url(obj, route, language=None):
+    """The public URL of a project or metric under its plan page, in ``language``."""
+    from wagtail.models import Locale
+
+    language = language or translation.get_language() or "zh-hans"
+    plan = PlanPage.objects.filter(
+        path=obj.pillar.path[: -PlanPage.steplen]
+    ).first() if obj.pillar_id else None
+    if plan is None:
+        return None
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is not None and locale.pk != plan.locale_id:
+        plan = plan.get_translation_or_none(locale) or plan
+    base = plan.get_url()
+    if not base:
+        return None
+    with translation.override(language):
+        return base + plan.reverse_subpage(route, kwargs={"slug": obj.slug})

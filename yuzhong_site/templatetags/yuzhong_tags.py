@@ -28,6 +28,9 @@ def language_alternates(context):
 
     Used by the language switcher, the hreflang links and the canonical link, so that they can
     never disagree. Cached on the request (one query for a page, none for other views).
+
+    A routable page serving a sub-route (e.g. ``<plan>/projects/<slug>/``) puts that sub-path in
+    its context as ``alternate_subpath``; it is appended to the page's URL in every language.
     """
     request = context.get("request")
     if request is None:
@@ -41,10 +44,11 @@ def language_alternates(context):
     aliases = set()
     if isinstance(page, Page) and page.pk:
         urls = {}
+        subpath = context.get("alternate_subpath") or ""
         for translated in page_translations(page):
             url = translated.get_url(request)
             if url:
-                urls[translated.locale.language_code] = url
+                urls[translated.locale.language_code] = url + subpath
                 if translated.alias_of_id:
                     aliases.add(translated.locale.language_code)
     else:

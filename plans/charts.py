@@ -1,0 +1,231 @@
+"""Charts without JavaScript: one inline SVG per metric, plus the same figures as a table.
+
+:func:`metric_chart` turns a metric and its measurements into plain numbers and coordinates;
+``templates/components/chart.html`` draws them. Only presentation attributes and classes are
+used in the SVG (no ``style=""``), so a strict CSP can forbid inline styles.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .status import expected_value
+from .units import format_axis_value, format_value, unit_label
+
+WIDTH, HEIGHT = 640, 320
+LEFT, RIGHT, TOP, BOTTOM = 72, 32, 24, 48
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    label: str  # the figure, formatted for the language
+    year: int
+    kind: str  # baseline / measurement / target
+
+
+@dataclass
+class Row:
+    """One row of the figures table: what, when, the figure."""
+
+    what: str
+    when: str
+    figure: str
+    kind: str
+
+
+@dataclass
+class Chart:
+    chart_id: str
+    title: str
+    description: str
+    unit: str
+    width: int = WIDTH
+    height: int = HEIGHT
+    points: list = field(default_factory=list)
+    actual_path: str = ""
+    expected_line: tuple | None = None  # (x1, y1, x2, y2)
+    x_ticks: list = field(default_factory=list)  # (x, label)
+    y_ticks: list = field(default_factory=list)  # (y, label)
+    rows: list = field(default_factory=list)
+    has_data: bool = False
+    axis_left: int = LEFT
+    axis_bottom: int = HEIGHT - BOTTOM
+    axis_right: int = WIDTH - RIGHT
+
+    @property
+    def baseline(self):
+        return next((p for p in self.points if p.kind == "baseline"), None)
+
+    @property
+    def target(self):
+        return next((p for p in self.points if p.kind == "target"), None)
+
+    @property
+    def measurements(self):
+        return [p for p in self.points if p.kind == "measurement"]
+
+
+def _nice_ceiling(value):
+    """A round number at or above ``value`` for the top of the axis."""
+    if value <= 0:
+        return Decimal(1)
+    magnitude = Decimal(10) ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        ceiling = magnitude * Decimal(str(step))
+        if ceiling >= value:
+            return ceiling
+    return magnitude * 10
+
+
+def period_text(year, label=""):
+    if not label:
+        return str(year)
+    english = (translation.get_language() or "").startswith("en")
+    return f"{year} {label}" if english else f"{year}年{label}"
+
+
+def target_text(metric, language=None):
+    """“more than 30 conferences a year by 2022” / “到2022年：超过30场/年”."""
+    if metric.target_value is None:
+        return ""
+    figure = format_value(metric.target_value, metric.unit, language)
+    qualifier = metric.get_target_qualifier_display() if metric.target_qualifier else ""
+    if metric.target_year:
+        return (_("%(qualifier)s %(figure)s by %(year)s") % {
+            "qualifier": qualifier,
+            "figure": figure,
+            "year": metric.target_year,
+        }).strip()
+    return f"{qualifier} {figure}".strip()
+
+
+def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=None):
+    """The :class:`Chart` of ``metric``; ``has_data`` is False when there is nothing to plot."""
+    language = language or translation.get_language()
+    measurements = sorted(
+        (m for m in measurements if m.value is not None), key=lambda m: (m.year, m.sort_order or 0)
+    )
+    chart = Chart(
+        chart_id=f"yz-chart-{metric.pk}",
+        title=metric.name,
+        description="",
+        unit=unit_label(metric.unit, language),
+    )
+    # The table: every figure we have, in order.
+    if metric.baseline_value is not None:
+        chart.rows.append(
+            Row(
+                _("Baseline"),
+                period_text(metric.baseline_year, metric.baseline_label),
+                format_value(metric.baseline_value, metric.unit, language),
+                "baseline",
+            )
+        )
+    for measurement in measurements:
+        figure = format_value(measurement.value, metric.unit, language)
+        if measurement.approximate:
+            figure = _("close to %(figure)s") % {"figure": figure}
+        chart.rows.append(
+            Row(_("Measured"), period_text(measurement.year, measurement.period), figure, "measurement")
+        )
+    if metric.target_value is not None:
+        chart.rows.append(
+            Row(_("Target"), str(metric.target_year or ""), target_text(metric, language), "target")
+        )
+    chart.has_data = bool(measurements)
+    if not chart.has_data:
+        return chart
+
+    # Scales.
+    years = [m.year for m in measurements]
+    values = [Decimal(m.value) for m in measurements]
+    if metric.baseline_value is not None:
+        years.append(metric.baseline_year)
+        values.append(Decimal(metric.baseline_value))
+    if metric.target_value is not None and metric.target_year:
+        years.append(metric.target_year)
+        values.append(Decimal(metric.target_value))
+    if plan_start:
+        years.append(plan_start - 1 if metric.baseline_year and metric.baseline_year < plan_start else plan_start)
+    if plan_end:
+        years.append(plan_end)
+    low_year, high_year = min(years), max(years)
+    if low_year == high_year:
+        high_year += 1
+    top = _nice_ceiling(max(max(values), Decimal(0)) * Decimal("1.1"))
+    bottom = min(Decimal(0), min(values))
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+
+    def x_of(year):
+        return round(LEFT + plot_w * (year - low_year) / (high_year - low_year), 1)
+
+    def y_of(value):
+        share = (Decimal(value) - bottom) / (top - bottom)
+        return round(TOP + plot_h * (1 - float(share)), 1)
+
+    chart.x_ticks = [(x_of(year), str(year)) for year in range(low_year, high_year + 1)]
+    chart.y_ticks = [
+        (y_of(bottom + (top - bottom) * Decimal(i) / 4), format_axis_value(bottom + (top - bottom) * Decimal(i) / 4, metric.unit, language))
+        for i in range(5)
+    ]
+
+    path_points = []
+    if metric.baseline_value is not None:
+        point = Point(
+            x_of(metric.baseline_year),
+            y_of(metric.baseline_value),
+            format_axis_value(metric.baseline_value, metric.unit, language),
+            metric.baseline_year,
+            "baseline",
+        )
+        chart.points.append(point)
+        path_points.append(point)
+    for measurement in measurements:
+        point = Point(
+            x_of(measurement.year),
+            y_of(measurement.value),
+            format_axis_value(measurement.value, metric.unit, language),
+            measurement.year,
+            "measurement",
+        )
+        chart.points.append(point)
+        path_points.append(point)
+    if metric.target_value is not None and metric.target_year:
+        chart.points.append(
+            Point(
+                x_of(metric.target_year),
+                y_of(metric.target_value),
+                format_axis_value(metric.target_value, metric.unit, language),
+                metric.target_year,
+                "target",
+            )
+        )
+        start = expected_value(metric, metric.baseline_year) if metric.baseline_value is not None else None
+        if start is not None:
+            chart.expected_line = (
+                x_of(metric.baseline_year),
+                y_of(start),
+                x_of(metric.target_year),
+                y_of(metric.target_value),
+            )
+    chart.actual_path = " ".join(f"{p.x},{p.y}" for p in path_points)
+
+    # The description says in words what the picture shows.
+    parts = [row_sentence(row) for row in chart.rows]
+    if chart.expected_line:
+        parts.append(_("The dashed line is the straight path from the baseline to the target."))
+    chart.description = " ".join(parts)
+    return chart
+
+
+def row_sentence(row):
+    return _("%(what)s, %(when)s: %(figure)s.") % {
+        "what": row.what,
+        "when": row.when,
+        "figure": row.figure,
+    }

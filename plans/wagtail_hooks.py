@@ -1,0 +1,88 @@
+"""The plan's data in the Wagtail admin: goals, metrics (with measurements) and projects
+(with milestones), grouped under one menu item; and warnings that help editors."""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Goal, Metric, Project
+from .publishing import forget_plan_roll_ups
+
+
+class GoalViewSet(SnippetViewSet):
+    model = Goal
+    icon = "pick"
+    list_display = ["statement", "pillar", "live"]
+    search_fields = ["statement_zh_hans", "statement_en"]
+
+
+class MetricViewSet(SnippetViewSet):
+    model = Metric
+    icon = "order"
+    list_display = ["name", "pillar", "unit", "live"]
+    list_filter = ["unit", "kind"]
+    search_fields = ["name_zh_hans", "name_en", "slug"]
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "cogs"
+    list_display = ["name", "pillar", "status", "live"]
+    list_filter = ["status"]
+    search_fields = ["name_zh_hans", "name_en", "slug"]
+
+
+class PlanDataGroup(SnippetViewSetGroup):
+    items = (GoalViewSet, MetricViewSet, ProjectViewSet)
+    menu_icon = "list-ul"
+    menu_label = gettext_lazy("Plan data")
+    menu_name = "plan-data"
+    menu_order = 250
+
+
+register_snippet(PlanDataGroup)
+
+
+def measurement_period_warnings(metric):
+    """Measurements outside the plan period: allowed (a baseline year, a late figure), but
+    worth a second look. Returns the warning texts."""
+    from .models import PlanPage
+
+    if not metric.pillar_id:
+        return []
+    pillar = metric.pillar
+    plan = PlanPage.objects.filter(path=pillar.path[: -PlanPage.steplen]).first()
+    if plan is None:
+        return []
+    warnings = []
+    for measurement in metric.measurements.all():
+        if not plan.start_year <= measurement.year <= plan.end_year:
+            warnings.append(
+                _(
+                    "The figure for %(year)s is outside the plan period %(start)s–%(end)s. "
+                    "It was saved; check that the year is right."
+                )
+                % {"year": measurement.year, "start": plan.start_year, "end": plan.end_year}
+            )
+    return warnings
+
+
+def _after_save(request, instance):
+    if isinstance(instance, Metric):
+        for warning in measurement_period_warnings(instance):
+            messages.warning(request, warning)
+    if isinstance(instance, Metric | Project | Goal):
+        forget_plan_roll_ups()
+
+
+@hooks.register("after_create_snippet")
+def warn_after_create(request, instance):
+    _after_save(request, instance)
+
+
+@hooks.register("after_edit_snippet")
+def warn_after_edit(request, instance):
+    _after_save(request, instance)

@@ -1,0 +1,67 @@
+"""Building plans, pillars, metrics and projects for tests (the same page helpers as the demo)."""
+
+import itertools
+from decimal import Decimal
+
+from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
+from plans.units import Unit
+from yuzhong_site.pages import ensure_child_page, ensure_translation
+
+_counter = itertools.count(1)
+
+
+def make_plan(home, start_year=2021, end_year=2025, keys=("services", "heritage")):
+    plan, _ = ensure_child_page(
+        home, PlanPage, "plan", title="十四五规划", start_year=start_year, end_year=end_year,
+        summary="中文摘要", show_in_menus=True,
+    )
+    ensure_translation(plan, "en", title="The 14th plan", summary="English summary")
+    pillars = {}
+    for key in keys:
+        pillar, _ = ensure_child_page(
+            plan, PillarPage, key, key=key, title=f"支柱{key}", positioning=f"定位{key}",
+            intro="中文介绍",
+        )
+        ensure_translation(
+            pillar, "en", title=f"Pillar {key}", positioning=f"Positioning {key}", intro="English intro"
+        )
+        pillars[key] = pillar
+    return plan, pillars
+
+
+def make_metric(pillar, measurements=(), live=True, **fields):
+    number = next(_counter)
+    values = {
+        "slug": f"metric-{number}",
+        "name_zh_hans": f"指标{number}",
+        "name_en": f"Metric {number}",
+        "unit": Unit.NUMBER,
+        "source_name_zh_hans": "来源",
+        "source_name_en": "The source",
+    }
+    values.update(fields)
+    metric = Metric(pillar=pillar, live=live, **values)
+    metric.measurements = [
+        Measurement(year=year, value=Decimal(str(value))) for year, value in measurements
+    ]
+    metric.save()
+    return metric
+
+
+def make_project(pillar, districts=(), milestones=0, live=True, **fields):
+    number = next(_counter)
+    values = {
+        "slug": f"project-{number}",
+        "name_zh_hans": f"项目{number}",
+        "name_en": f"Project {number}",
+        "status": "planned",
+    }
+    values.update(fields)
+    project = Project(pillar=pillar, live=live, **values)
+    project.milestones = [
+        Milestone(title_zh_hans=f"节点{i}", title_en=f"Milestone {i}", year=2022, done=bool(i % 2))
+        for i in range(milestones)
+    ]
+    project.districts = list(districts)
+    project.save()
+    return project

@@ -1,0 +1,54 @@
+"""Plan, pillar, project and metric pages use a fixed number of queries, whatever the content."""
+
+import pytest
+
+from districts.models import District
+
+from .factories import make_metric, make_plan, make_project
+
+pytestmark = pytest.mark.django_db
+
+# Measured (Chinese / English): plan 17/21, pillar 21/24, project 21/28, metric 19/26 —
+# the same with 10 and with 300 metrics and projects.
+BOUNDS = {"plan": 21, "pillar": 24, "project": 28, "metric": 26}
+
+
+def _fill(pillars, count):
+    district = District.objects.create(slug="d", name_zh_hans="区", kind="sub_district")
+    per_pillar = count // len(pillars)
+    for pillar in pillars.values():
+        for index in range(per_pillar):
+            make_metric(pillar, measurements=[(2021, index), (2022, index + 1)], target_value=10, target_year=2025)
+            make_project(pillar, districts=[district], milestones=2)
+
+
+@pytest.mark.parametrize("count", [10, 300])
+def test_page_query_counts_do_not_grow_with_content(
+    client, home, count, django_assert_max_num_queries
+):
+    _plan, pillars = make_plan(home)
+    _fill(pillars, count)
+    metric = make_metric(pillars["services"], slug="m", measurements=[(2021, 1)])
+    project = make_project(pillars["services"], slug="p", milestones=5)
+    assert metric and project
+    client.get("/")  # warm Wagtail's site-root cache
+    pages = {
+        "plan": ["/plan/", "/en/plan/"],
+        "pillar": ["/plan/services/", "/en/plan/services/"],
+        "project": ["/plan/projects/p/", "/en/plan/projects/p/"],
+        "metric": ["/plan/metrics/m/", "/en/plan/metrics/m/"],
+    }
+    for name, paths in pages.items():
+        for path in paths:
+            with django_assert_max_num_queries(BOUNDS[name]):
+                assert client.get(path).status_code == 200, path
+
+
+def test_home_page_with_the_plan_stays_within_its_budget(client, home, django_assert_max_num_queries):
+    _plan, pillars = make_plan(home)
+    _fill(pillars, 30)
+    client.get("/")
+    client.get("/en/")
+    for path in ("/", "/en/"):
+        with django_assert_max_num_queries(14):
+            assert client.get(path).status_code == 200
