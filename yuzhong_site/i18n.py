@@ -39,9 +39,19 @@ def is_untranslated_alias(page):
     return bool(page is not None and page.alias_of_id)
 
 
-def page_translations(page):
-    """``page`` and its translations (and aliases) that are live, with their locales: one query."""
-    return page.get_translations(inclusive=True).live().select_related("locale")
+def page_translations(page, request=None):
+    """``page`` and its live translations (and aliases), with their locales: one query, made
+    once per request when ``request`` is given (the language links and the outdated-translation
+    notice share it)."""
+    memo = getattr(request, "_yz_page_translations", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    if request is not None:
+        if memo is None:
+            memo = request._yz_page_translations = {}
+        memo[page.pk] = translations
+    return translations
 
 
 def path_urls_by_language(path):
@@ -49,20 +59,17 @@ def path_urls_by_language(path):
     return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
 
 
-def source_updated_since_translation(page):
+def source_updated_since_translation(page, request=None):
     """When the Chinese source of a translated page was published after the translation: the
-    source's publication time, else ``None``. At most one query (none for aliases); for a Chinese
-    page there is no other default-locale page in its group, so the answer is ``None``."""
+    source's publication time, else ``None``. No query of its own when ``request`` is given (it
+    shares ``page_translations``), none for aliases, and none for a default-locale page."""
     if page is None or page.alias_of_id or not page.last_published_at:
         return None
-    source_published = (
-        Page.objects.filter(
-            translation_key=page.translation_key, locale__language_code=default_language()
-        )
-        .exclude(pk=page.pk)
-        .values_list("last_published_at", flat=True)
-        .first()
-    )
-    if source_published and source_published > page.last_published_at:
-        return source_published
+    if translation.get_language() == default_language() and request is not None:
+        return None
+    for translated in page_translations(page, request):
+        if translated.pk == page.pk or translated.locale.language_code != default_language():
+            continue
+        if translated.last_published_at and translated.last_published_at > page.last_published_at:
+            return translated.last_published_at
     return None

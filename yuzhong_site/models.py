@@ -30,7 +30,7 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["is_untranslated_alias"] = is_untranslated_alias(self)
         # An English page older than its Chinese source says so (with the source's date).
-        context["source_updated_at"] = source_updated_since_translation(self)
+        context["source_updated_at"] = source_updated_since_translation(self, request)
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 

@@ -45,7 +45,7 @@ def language_alternates(context):
     if isinstance(page, Page) and page.pk:
         urls = {}
         subpath = context.get("alternate_subpath") or ""
-        for translated in page_translations(page):
+        for translated in page_translations(page, request):
             url = translated.get_url(request)
             if url:
                 urls[translated.locale.language_code] = url + subpath
