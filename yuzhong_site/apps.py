@@ -6,3 +6,8 @@ class YuzhongSiteConfig(AppConfig):
     name = "yuzhong_site"
     verbose_name = _("Site shell")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import cache, security  # noqa: F401 - security connects the login-throttle signals
+
+        cache.connect_signals()
