@@ -191,3 +191,10 @@ def test_page_cache_can_be_switched_off(client, about, settings):
     fresh = Client()
     fresh.get(about.url)
     assert "X-Cache" not in fresh.get(about.url)
+
+
+def test_a_live_page_saved_directly_is_visible_at_once(client, about):
+    client.get(about.url)
+    about.title = "直接保存的标题"
+    about.save()
+    assert "直接保存的标题" in text_of(client.get(about.url))

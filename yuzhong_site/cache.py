@@ -205,8 +205,14 @@ def _purge_for_data(sender, **kwargs):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import Page
 
-    if issubclass(sender, Page) or kwargs.get("raw"):
-        return  # pages purge on publish/unpublish/move/delete, not on every draft save
+    if kwargs.get("raw"):
+        return
+    if issubclass(sender, Page):
+        # Publish/unpublish/move/delete have their own signals; this catches a live page saved
+        # directly (scripts, data migrations). Draft saves of live pages purge too: harmless.
+        if kwargs.get("signal") is post_save and getattr(kwargs.get("instance"), "live", False):
+            purge_all_pages()
+        return
     if kwargs.get("created") and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
         return  # created empty on first read, while a page renders: nothing shown changed
     if sender._meta.app_label in settings.PAGE_CACHE_PURGE_APPS or sender._meta.label in (
