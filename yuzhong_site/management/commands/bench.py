@@ -67,6 +67,10 @@ class Command(BaseCommand):
                 rows.append(("uncached", hammer(server.port, label, path, seconds=seconds,
                                                 concurrency=concurrency)))
         failures = self.report(rows)
+        self.stdout.write(
+            f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end "
+            "(figures are only comparable on a quiet machine)"
+        )
         if failures and not options["no_check"]:
             raise CommandError("; ".join(failures))
 
