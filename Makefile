@@ -42,11 +42,12 @@ test: install ## Install and run the whole test suite (DATABASE_URL selects Post
 # bench/loadtest use their own SQLite database under var/ unless BENCH_DATABASE_URL says otherwise.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_SECONDS ?= 5
+BENCH_CHECK ?= 1
 LOADTEST_SECONDS ?= 60
 
 bench: install ## Benchmark home/plan/pillar/heritage/search vs a static file under gunicorn (production settings)
 	@mkdir -p var
-	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SECONDS=$(BENCH_SECONDS) $(PY) manage.py bench
+	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_CHECK=$(BENCH_CHECK) $(PY) manage.py bench
 
 loadtest: install ## 20 clients of mixed traffic for LOADTEST_SECONDS (60) against gunicorn; errors and memory
 	@mkdir -p var
