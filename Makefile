@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run serve test lint format messages check-messages migrations-check publish-scheduled clean
+.PHONY: help install run serve test test-two-instances lint format messages check-messages migrations-check publish-scheduled bench loadtest clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
@@ -38,6 +38,23 @@ serve: ## Serve without reinstalling or reloading content
 
 test: install ## Install and run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# bench/loadtest use their own SQLite database under var/ unless BENCH_DATABASE_URL says otherwise.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_SECONDS ?= 5
+BENCH_CHECK ?= 1
+LOADTEST_SECONDS ?= 60
+
+bench: install ## Benchmark home/plan/pillar/heritage/search vs a static file under gunicorn (production settings)
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_CHECK=$(BENCH_CHECK) $(PY) manage.py bench
+
+loadtest: install ## 20 clients of mixed traffic for LOADTEST_SECONDS (60) against gunicorn; errors and memory
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DATABASE_URL) LOADTEST_SECONDS=$(LOADTEST_SECONDS) $(PY) manage.py loadtest
+
+test-two-instances: install ## Two gunicorn instances on one PostgreSQL + Redis (TWO_INSTANCE_DATABASE_URL, TWO_INSTANCE_REDIS_URL)
+	$(VENV)/bin/pytest -m two_instances tests/test_two_instances.py $(PYTEST_ARGS)
 
 lint: install ## Ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .

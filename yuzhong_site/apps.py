@@ -11,6 +11,7 @@ class YuzhongSiteConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_save
 
+        from . import cache, security  # noqa: F401 - security connects the login-throttle signals
         from .editorial import default_new_users_to_chinese_admin
 
         post_save.connect(
@@ -18,3 +19,4 @@ class YuzhongSiteConfig(AppConfig):
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="yuzhong_default_admin_language",
         )
+        cache.connect_signals()

@@ -84,12 +84,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "yuzhong_site.security.SecurityHeadersMiddleware",
+    # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.
+    "yuzhong_site.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "yuzhong_site.security.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -145,6 +149,57 @@ else:
             "LOCATION": "yuzhong",
         }
     }
+
+# The public-page cache (yuzhong_site/cache.py; the README's "Caching" section).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "600"))  # server-side, purged on publish
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers
+PAGE_CACHE_S_MAXAGE = int(env("PAGE_CACHE_S_MAXAGE", "300"))  # proxies and CDNs
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/", "/django-admin/", "/documents/", "/healthz", "/text-size/", "/static/",
+    "/media/", "/.well-known/",
+)
+# Any save or delete of a model in these apps (snippets, data, settings) purges every page.
+PAGE_CACHE_PURGE_APPS = ("yuzhong_site", "plans", "districts", "wagtailredirects")
+PAGE_CACHE_PURGE_MODELS = ("wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site")
+
+# A CDN in front of the site is purged on publish when configured (wagtail frontend_cache).
+CDN_PURGE_BACKEND = env("CDN_PURGE_BACKEND", "")  # "", "http", "cloudflare" or "cloudfront"
+if CDN_PURGE_BACKEND:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"),
+                          "wagtail.contrib.frontend_cache")
+    _backends = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("CDN_PURGE_URL", ""),
+        },
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": env("CLOUDFLARE_ZONEID", ""),
+        },
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        },
+    }
+    if CDN_PURGE_BACKEND not in _backends:
+        raise ImproperlyConfigured(f"CDN_PURGE_BACKEND must be one of {sorted(_backends)}.")
+    WAGTAILFRONTENDCACHE = {"default": _backends[CDN_PURGE_BACKEND]}
+
+# Admin sign-in throttling (yuzhong_site/security.py): failures counted in the shared cache.
+LOGIN_THROTTLE_PATHS = ("/admin/login/",)
+LOGIN_THROTTLE_USER_LIMIT = 5  # failures per account and address
+LOGIN_THROTTLE_IP_LIMIT = 20  # failures per address, any account
+LOGIN_THROTTLE_WINDOW = 15 * 60
+NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Forwarded-For
+
+# /.well-known/security.txt contact (falls back to the footer's contact e-mail).
+SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT", "")
+# Serve MEDIA_ROOT from the app (off: the reverse proxy serves it; see yuzhong_site/media.py).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -206,6 +261,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Security defaults; production tightens further.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

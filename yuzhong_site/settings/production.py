@@ -1,7 +1,7 @@
 """Production: refuses to start without its secrets; HTTPS everywhere."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list, require_env
+from .base import BASE_DIR, DATABASES, REDIS_URL, env, env_bool, env_list, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("DJANGO_SECRET_KEY")
@@ -17,3 +17,23 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# Keep database connections open between requests (each worker holds one).
+DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Several gunicorn workers must share one cache, or a publish would purge only one worker's copy:
+# Redis when REDIS_URL is set (several machines), otherwise a file cache (one machine).
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }

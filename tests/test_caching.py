@@ -1,0 +1,200 @@
+"""The public-page cache: fast for visitors, never stale after a publish, never for editors."""
+
+import pytest
+from django.test import RequestFactory
+from wagtail.models import PageViewRestriction
+
+from tests.helpers import text_of
+from yuzhong_site.cache import PublicPageCacheMiddleware
+from yuzhong_site.models import FooterSettings, StandardPage
+from yuzhong_site.pages import ensure_child_page
+from yuzhong_site.security import SecurityHeadersMiddleware
+
+
+@pytest.fixture
+def about(home):
+    page, _created = ensure_child_page(
+        home, StandardPage, "about", title="关于本站", introduction="本站介绍渝中区规划。"
+    )
+    return page
+
+
+def cache_control(response):
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+def test_anonymous_visitors_get_the_second_view_from_the_cache(client, about):
+    first = client.get(about.url)
+    second = client.get(about.url)
+    assert first.status_code == second.status_code == 200
+    assert first["X-Cache"] == "MISS"
+    assert second["X-Cache"] == "HIT"
+    assert text_of(second) == text_of(first)
+
+
+def test_cached_pages_tell_browsers_and_cdns_how_long_to_keep_them(client, about):
+    response = client.get(about.url)
+    assert cache_control(response) == {
+        "public", "max-age=60", "s-maxage=300", "stale-while-revalidate=60"
+    }
+    # The language is in the path; only the large-text cookie changes the page.
+    vary = {value.strip().lower() for value in response["Vary"].split(",")}
+    assert vary == {"cookie"}
+
+
+def test_a_publish_is_visible_at_once(client, about):
+    assert "关于本站" in text_of(client.get(about.url))
+    revision = about.save_revision()
+    revision.content["title"] = "关于这个网站"
+    revision.save()
+    revision.publish()
+    response = client.get(about.url)
+    assert response["X-Cache"] == "MISS"
+    assert "关于这个网站" in text_of(response)
+
+
+def test_a_new_page_appears_in_the_navigation_of_cached_pages(client, home, about):
+    client.get("/")
+    ensure_child_page(home, StandardPage, "contact", title="联系我们", show_in_menus=True)
+    assert "联系我们" in text_of(client.get("/"))
+
+
+def test_an_unpublished_page_disappears_at_once(client, about):
+    assert client.get(about.url).status_code == 200
+    about.unpublish()
+    assert client.get(about.url).status_code == 404
+
+
+def test_a_moved_page_is_found_at_its_new_address(client, home, about):
+    section, _ = ensure_child_page(home, StandardPage, "section", title="栏目")
+    old_url = about.url
+    assert client.get(old_url).status_code == 200
+    about.move(section, pos="last-child")
+    moved = client.get(old_url)
+    assert moved.status_code == 301  # Wagtail's automatic redirect, not the cached old page
+    assert moved["Location"] == "/section/about/"
+    assert client.get("/section/about/").status_code == 200
+
+
+def test_a_deleted_page_disappears_at_once(client, about):
+    url = about.url
+    client.get(url)
+    about.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_changing_site_data_shown_on_pages_purges_them(client, home):
+    """The one generic hook: saving any data model of the site's apps (here the footer
+    setting; metrics and projects likewise) purges every cached page."""
+    assert "渝中区融媒体中心" not in text_of(client.get("/"))
+    footer = FooterSettings.for_site(home.get_site())
+    footer.operator_zh_hans = "渝中区融媒体中心"
+    footer.save()
+    assert "渝中区融媒体中心" in text_of(client.get("/"))
+
+
+def test_logged_in_editors_never_get_or_leave_cached_pages(client, admin_client, about):
+    editor_view = admin_client.get(about.url)
+    assert editor_view.status_code == 200
+    assert "X-Cache" not in editor_view
+    assert "private" in cache_control(editor_view)
+    assert "no-cache" in cache_control(editor_view)
+    assert "X-Cache" not in admin_client.get(about.url)
+
+    client.logout()
+    visitor_view = client.get(about.url)
+    assert visitor_view["X-Cache"] == "MISS"  # the editor's page was not stored
+    assert "wagtail-userbar" not in text_of(visitor_view)
+
+
+def test_an_editor_with_a_cached_page_in_the_cache_still_gets_a_fresh_one(client, superuser, about):
+    client.get(about.url)  # anonymous: now cached
+    client.force_login(superuser)
+    response = client.get(about.url)
+    assert "X-Cache" not in response
+    assert "private" in cache_control(response)
+
+
+def test_admin_and_posts_are_never_cached(admin_client, client, about):
+    admin = admin_client.get("/admin/")
+    assert admin.status_code == 200
+    assert {"private", "no-cache", "no-store"} <= cache_control(admin)
+    client.get(about.url)
+    posted = client.post(about.url, {"x": "1"})
+    assert "X-Cache" not in posted
+    assert "private" in cache_control(posted)
+
+
+def test_preview_is_never_cached(admin_client, about):
+    response = admin_client.get(f"/admin/pages/{about.pk}/edit/preview/")
+    assert "X-Cache" not in response
+    assert "private" in cache_control(response) or "no-cache" in cache_control(response)
+
+
+def test_password_protected_pages_with_a_form_are_never_cached(client, about):
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    first = client.get(about.url)
+    second = client.get(about.url)
+    assert "X-Cache" not in second
+    assert "关于本站" not in text_of(first)
+    assert "private" in cache_control(second)
+
+
+def test_large_text_mode_is_cached_separately(client, about):
+    normal = client.get(about.url)
+    client.cookies["yz_text"] = "large"
+    large = client.get(about.url)
+    assert large["X-Cache"] == "MISS"
+    assert "yz-large-text" in text_of(large)
+    assert "yz-large-text" not in text_of(normal)
+    assert client.get(about.url)["X-Cache"] == "HIT"
+    client.cookies["yz_text"] = "anything-else"
+    other = client.get(about.url)
+    assert other["X-Cache"] == "HIT"  # any other value is the normal mode: no cache flooding
+    assert "yz-large-text" not in text_of(other)
+
+
+def test_health_endpoint_and_missing_pages_are_not_cached(client, home):
+    assert "no-cache" in cache_control(client.get("/healthz"))
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    assert "X-Cache" not in missing
+
+
+def test_a_page_from_the_cache_carries_a_fresh_csp_nonce(settings):
+    """A script nonce must never be reused: a cached page gets this response's nonce."""
+    from django.http import HttpResponse
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}" type="application/ld+json">{{}}</script>')
+
+    chain = SecurityHeadersMiddleware(PublicPageCacheMiddleware(view))
+    factory = RequestFactory()
+    seen = []
+    for _ in range(2):
+        request = factory.get("/some-page/")
+        response = chain(request)
+        nonce = request.csp_nonce
+        assert f'nonce="{nonce}"' in response.content.decode()
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        seen.append((response["X-Cache"], nonce))
+    assert [status for status, _nonce in seen] == ["MISS", "HIT"]
+    assert seen[0][1] != seen[1][1]
+
+
+def test_page_cache_can_be_switched_off(client, about, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    from django.test import Client
+
+    fresh = Client()
+    fresh.get(about.url)
+    assert "X-Cache" not in fresh.get(about.url)
+
+
+def test_a_live_page_saved_directly_is_visible_at_once(client, about):
+    client.get(about.url)
+    about.title = "直接保存的标题"
+    about.save()
+    assert "直接保存的标题" in text_of(client.get(about.url))
