@@ -28,6 +28,10 @@ class BasePage(Page):
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 
+    def get_search_summary(self):
+        """The sentence shown under this page in search results (and meta descriptions)."""
+        return self.search_description or getattr(self, "introduction", "") or ""
+
 
 class HomePage(BasePage):
     introduction = models.TextField(

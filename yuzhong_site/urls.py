@@ -21,6 +21,7 @@ if settings.DEBUG:
 # Public, translated URLs: Chinese at /, English at /en/. Apps add their own public routes
 # here (above Wagtail's catch-all).
 urlpatterns += i18n_patterns(
+    path("", include("yuzhong_site.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
