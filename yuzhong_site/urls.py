@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .sitemaps import robots_txt, sitemap_xml
 from .text_size import set_text_size
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("text-size/", set_text_size, name="text_size"),
+    path("sitemap.xml", sitemap_xml, name="sitemap_xml"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -21,7 +24,7 @@ if settings.DEBUG:
 # Public, translated URLs: Chinese at /, English at /en/. Apps add their own public routes
 # here (above Wagtail's catch-all).
 urlpatterns += i18n_patterns(
-    path("", include("yuzhong_site.search.urls")),
+    path("", include("yuzhong_site.public_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

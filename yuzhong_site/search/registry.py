@@ -10,8 +10,8 @@ translated fields (``name_zh_hans`` and ``name_en``), so that an English query f
 English site even before its page is translated.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import models
 

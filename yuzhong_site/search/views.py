@@ -162,6 +162,8 @@ def search(request):
             "paginator": paginator,
             "page_obj": page_obj,
             "results": page_obj.object_list if page_obj else [],
+            "column_name": _("Search"),
+            "meta_description": _("Search the pages, projects, figures and places of this site."),
         },
         status=status,
     )
