@@ -12,6 +12,13 @@ register = template.Library()
 OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_GB"}
 
 
+def _footer(request):
+    """The site's FooterSettings (cached on the request by Wagtail), or None."""
+    from yuzhong_site.models import FooterSettings
+
+    return FooterSettings.for_request(request) if request is not None else None
+
+
 def _meta_image_url(page, request):
     image = page.get_meta_image() if hasattr(page, "get_meta_image") else None
     if image is None:
@@ -48,8 +55,7 @@ def page_meta(context):
     description = meta_description(context)
     request = context.get("request")
     page = context.get("page")
-    settings = context.get("settings")
-    footer = getattr(getattr(settings, "yuzhong_site", None), "FooterSettings", None)
+    footer = _footer(request)
     current = translation.get_language()
     site_name = _("Yuzhong Five-Year Plan")
     is_page = isinstance(page, Page)
@@ -111,8 +117,7 @@ def report_error_link(context):
 
     page = context.get("page")
     request = context.get("request")
-    settings = context.get("settings")
-    footer = getattr(getattr(settings, "yuzhong_site", None), "FooterSettings", None)
+    footer = _footer(request)
     email = getattr(footer, "contact_email", "")
     if not (isinstance(page, Page) and request and email):
         return None
