@@ -165,9 +165,10 @@ def test_bad_page_numbers_answer_400_with_the_first_page(client, content, page):
 
 
 def test_a_page_past_the_end_shows_the_last_page(client, content, settings):
-    response = search(client, "十八梯", "en", page="99999")
+    response = search(client, "Shibati", "en", page="99999")
     assert response.status_code == 200
-    assert "here is the last one" in text_of(response)
+    assert "here is the last page" in text_of(response)
+    assert result_titles(text_of(response)) == ["Shibati traditional quarter"]
 
 
 def test_results_are_paginated(client, home, english_home, monkeypatch):
@@ -186,7 +187,7 @@ def test_the_header_has_a_search_box_that_works_without_javascript(client, conte
     html = text_of(client.get("/en/"))
     forms = tags(html, "form", role="search")
     assert forms and forms[0]["action"] == "/en/search/" and forms[0]["method"] == "get"
-    assert tags(html, "input", name="q", type="search")
+    assert [field for field in tags(html, "input", type="search") if field.get("name") == "q"]
     assert tags(text_of(client.get("/")), "form", action="/search/")
 
 

@@ -140,8 +140,7 @@ def search(request):
         if page_number > paginator.num_pages:
             if paginator.count:
                 notices.append(
-                    _("There are only %(count)s pages of results; here is the last one.")
-                    % {"count": paginator.num_pages}
+                    _("That page number is past the end of the results; here is the last page.")
                 )
             page_number = paginator.num_pages
         page_obj = paginator.page(page_number)
