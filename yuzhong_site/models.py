@@ -34,6 +34,47 @@ class BasePage(Page):
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 
+    def get_search_summary(self):
+        """The sentence shown under this page in search results (and meta descriptions)."""
+        return self.search_description or getattr(self, "introduction", "") or ""
+
+    # --- Metadata (templates/components/meta.html): override on a page type when needed ---
+
+    def is_content_page(self):
+        """Content pages (not home pages) carry ArticleTitle/PubDate/ContentSource and the
+        "report an error" link."""
+        return self.depth > 2
+
+    def get_meta_image(self):
+        """The wagtailimages Image shown when the page is shared (og:image), or None."""
+        return None
+
+    def get_column_page(self):
+        """The top-level section (栏目) this page belongs to; None for a home page."""
+        if self.depth <= 2:
+            return None
+        if self.depth == 3:
+            return self
+        return Page.objects.ancestor_of(self).filter(depth=3).first()
+
+    def get_column_name(self):
+        column = self.get_column_page()
+        return column.title if column else _("Home")
+
+    def get_column_type(self):
+        column = self.get_column_page()
+        return column.specific_class._meta.verbose_name if column else _("Home")
+
+    def get_article_title(self):
+        return self.seo_title or self.title
+
+    def get_pub_date(self):
+        return self.first_published_at or self.last_published_at
+
+    def get_content_source(self, footer=None):
+        """Who the content comes from: the site operator unless a page type knows better."""
+        return getattr(footer, "operator", "") or ""
+
 
 class HomePage(BasePage):
     introduction = models.TextField(

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .health import healthz
 from .security import security_txt
+from .sitemaps import robots_txt, sitemap_xml
 from .text_size import set_text_size
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("text-size/", set_text_size, name="text_size"),
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("sitemap.xml", sitemap_xml, name="sitemap_xml"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -30,6 +33,7 @@ elif settings.DEBUG:
 # Public, translated URLs: Chinese at /, English at /en/. Apps add their own public routes
 # here (above Wagtail's catch-all).
 urlpatterns += i18n_patterns(
+    path("", include("yuzhong_site.localized_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

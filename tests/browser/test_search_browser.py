@@ -1,0 +1,41 @@
+"""A visitor searches from the header and reads the site map, in a real browser, with axe."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations, describe, no_horizontal_scroll
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/search/?q=十八梯", "/en/search/?q=Shibati", "/search/?q=", "/en/search/?q=!!!",
+     "/sitemap/", "/en/sitemap/"],
+)
+def test_search_and_site_map_pages_have_no_wcag_aa_violations(site, browser_page, path):
+    browser_page.goto(site.url + path)
+    violations = axe_violations(browser_page)
+    assert violations == [], describe(violations)
+
+
+def test_searching_from_the_header_shows_highlighted_results(site, browser_page):
+    browser_page.goto(site.url + "/")
+    box = browser_page.get_by_role("search", name="站内搜索").first.get_by_role("searchbox")
+    box.fill("渝中")
+    box.press("Enter")
+    browser_page.wait_for_url("**/search/?q=*")
+    assert browser_page.locator(".yz-result").count() >= 1
+    assert browser_page.locator(".yz-result mark").first.inner_text() == "渝中"
+
+
+def test_search_works_without_javascript_and_on_a_phone(site, browser):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(site.url + "/en/")
+    assert no_horizontal_scroll(page)
+    page.locator("#search-q-header").fill("Hongyan")
+    page.get_by_role("button", name="Search").first.click()
+    page.wait_for_url("**/en/search/?q=Hongyan")
+    assert page.get_by_role("heading", level=1).inner_text() == "Search"
+    assert no_horizontal_scroll(page)
+    context.close()

@@ -1,0 +1,10 @@
+"""The site shell's own public routes, inside i18n_patterns (so also under /en/)."""
+
+from django.urls import include, path
+
+from .sitemaps import site_map
+
+urlpatterns = [
+    path("", include("yuzhong_site.search.urls")),
+    path("sitemap/", site_map, name="site_map"),
+]

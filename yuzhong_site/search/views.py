@@ -1,0 +1,168 @@
+"""The public search: live pages in the visitor's language and registered data, one list."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from .highlight import excerpt, highlight, title_rank
+from .registry import public_search_types
+from .segmentation import MAX_QUERY_LENGTH, clean_query, segment_query
+
+RESULTS_PER_PAGE = 10
+# Each source (pages, each registered model) contributes at most this many hits: the page
+# stays fast however much content there is, and nobody reads past result 100.
+MAX_HITS_PER_SOURCE = 100
+
+
+@dataclass
+class Hit:
+    obj: object
+    title: str
+    label: str
+    source: int
+    rank: int
+    search_type: object = None
+    url: str | None = None
+    summary: str = ""
+    title_html: str = ""
+    summary_html: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _page_hits(request, query):
+    locale = Locale.get_active()
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, depth__gt=1)
+        .search(query, operator="and")[:MAX_HITS_PER_SOURCE]
+    )
+    return [
+        Hit(obj=page, title=page.title, label="", source=0, rank=rank)
+        for rank, page in enumerate(pages)
+    ]
+
+
+def _snippet_hits(request, query):
+    backend = get_search_backend()
+    hits = []
+    for source, search_type in enumerate(public_search_types(), start=1):
+        found = backend.search(
+            query, search_type.get_queryset(request), operator="and"
+        )[:MAX_HITS_PER_SOURCE]
+        hits.extend(
+            Hit(
+                obj=obj,
+                title=str(obj),
+                label=str(search_type.get_label()),
+                source=source,
+                rank=rank,
+                search_type=search_type,
+            )
+            for rank, obj in enumerate(found)
+        )
+    return hits
+
+
+def _describe_pages(request, hits):
+    """Labels, URLs and summaries for the page hits shown: one query per page type."""
+    page_hits = [hit for hit in hits if hit.search_type is None]
+    specific = Page.objects.filter(pk__in=[hit.obj.pk for hit in page_hits]).specific()
+    by_pk = {page.pk: page for page in specific}
+    for hit in page_hits:
+        page = by_pk.get(hit.obj.pk, hit.obj)
+        hit.label = str(page._meta.verbose_name)
+        hit.url = page.get_url(request)
+        summary = getattr(page, "get_search_summary", None)
+        hit.summary = summary() if summary else page.search_description
+        hit.extra["untranslated"] = bool(page.alias_of_id)
+
+
+def _describe_snippets(request, hits):
+    for hit in hits:
+        if hit.search_type is not None:
+            hit.url = hit.search_type.get_url(hit.obj, request)
+            hit.summary = hit.search_type.get_summary(hit.obj)
+
+
+def find(request, query):
+    """Every hit for ``query``, best first: titles containing the query, then the backend's
+    relevance order, pages before data."""
+    hits = _page_hits(request, query) + _snippet_hits(request, query)
+    hits.sort(key=lambda hit: (title_rank(hit.title, query), hit.source, hit.rank))
+    return hits
+
+
+def _page_number(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None
+
+
+def search(request):
+    raw_query = request.GET.get("q", "")
+    query, truncated = clean_query(raw_query)
+    status = 200
+    notices = []
+    page_obj = None
+    paginator = None
+
+    if truncated:
+        notices.append(
+            _("Your search was shortened to its first %(count)s characters.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+
+    page_number = _page_number(request.GET.get("page", "1"))
+    if page_number is None:
+        status = 400
+        page_number = 1
+        notices.append(
+            _("The page number must be a whole number from 1 upwards; here is the first page.")
+        )
+
+    searched = bool(query) and bool(segment_query(query))
+    if "q" in request.GET and not query:
+        notices.append(_("Please type a word or a name to search for."))
+    elif query and not searched:
+        notices.append(
+            _("Your search has no letters, characters or numbers in it. Please try words instead.")
+        )
+
+    if searched:
+        paginator = Paginator(find(request, query), RESULTS_PER_PAGE)
+        if page_number > paginator.num_pages:
+            if paginator.count:
+                notices.append(
+                    _("That page number is past the end of the results; here is the last page.")
+                )
+            page_number = paginator.num_pages
+        page_obj = paginator.page(page_number)
+        shown = list(page_obj.object_list)
+        _describe_pages(request, shown)
+        _describe_snippets(request, shown)
+        for hit in shown:
+            hit.title_html = highlight(hit.title, query)
+            hit.summary_html = highlight(excerpt(hit.summary, query), query)
+
+    return render(
+        request,
+        "search/search_results.html",
+        {
+            "search_query": query,
+            "searched": searched,
+            "notices": notices,
+            "paginator": paginator,
+            "page_obj": page_obj,
+            "results": page_obj.object_list if page_obj else [],
+            "column_name": _("Search"),
+            "meta_description": _("Search the pages, projects, figures and places of this site."),
+        },
+        status=status,
+    )

@@ -1,0 +1,143 @@
+"""Finding the site from outside and inside: sitemap.xml (with hreflang alternates),
+robots.txt, and the HTML site map (网站地图) in both languages."""
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
+from wagtail.models import Locale, Page, Site
+
+from .i18n import default_language
+
+BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
+# Levels of the HTML site map below each home page: sections, their pages, and one more.
+SITE_MAP_DEPTH = 3
+
+
+def _site_roots(request):
+    """The home page of the site in every language (one query)."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    return list(site.root_page.get_translations(inclusive=True).select_related("locale"))
+
+
+class TranslatedSitemap(Sitemap):
+    """Every live, public page in every language, each listing its translations as
+    ``xhtml:link rel="alternate" hreflang`` (and x-default: the Chinese page).
+
+    English aliases of untranslated pages are left out: they show the Chinese text and name
+    the Chinese page as canonical, as their ``<link rel="alternate">`` tags do.
+    """
+
+    def items(self):
+        roots = _site_roots(self.request)
+        under_a_home = Q()
+        for root in roots:
+            under_a_home |= Q(path__startswith=root.path)
+        return (
+            Page.objects.live()
+            .public()
+            .filter(under_a_home, alias_of__isnull=True)
+            .select_related("locale")
+            .order_by("path")
+        )
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        # The whole group of translations for the pages on this sitemap page: one query.
+        keys = {item.translation_key for item in pages}
+        group = {}
+        for translated in self.items().filter(translation_key__in=keys):
+            url = translated.get_full_url(self.request)
+            if url:
+                group.setdefault(translated.translation_key, {})[
+                    translated.locale.language_code
+                ] = url
+        urls = []
+        for item in pages:
+            location = item.get_full_url(self.request)
+            if not location:
+                continue
+            by_language = group.get(item.translation_key, {})
+            alternates = [
+                {"lang_code": BCP47.get(code, code), "location": url}
+                for code, url in sorted(by_language.items())
+            ]
+            default = by_language.get(default_language()) or location
+            alternates.append({"lang_code": "x-default", "location": default})
+            urls.append(
+                {
+                    "item": item,
+                    "location": location,
+                    "lastmod": item.last_published_at or item.latest_revision_created_at,
+                    "alternates": alternates,
+                }
+            )
+        return urls
+
+
+@cache_control(max_age=3600, public=True)
+def sitemap_xml(request):
+    return wagtail_sitemap_view(request, sitemaps={"pages": TranslatedSitemap})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /en/search/",
+        "Disallow: /text-size/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_xml'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _tree(pages, root_depth):
+    """Nested [{"page", "url", "children"}] from pages ordered by path."""
+    nodes, stack = [], []
+    for page, url in pages:
+        node = {"page": page, "url": url, "children": []}
+        level = page.depth - root_depth - 1
+        del stack[level:]
+        (stack[-1]["children"] if stack else nodes).append(node)
+        stack.append(node)
+    return nodes
+
+
+def site_map(request):
+    """网站地图: every section and page of the site in the visitor's language."""
+    locale = Locale.get_active()
+    home = next(
+        (root for root in _site_roots(request) if root.locale_id == locale.pk), None
+    )
+    sections = []
+    if home is not None:
+        pages = (
+            home.get_descendants()
+            .live()
+            .public()
+            .filter(depth__lte=home.depth + SITE_MAP_DEPTH)
+            .order_by("path")
+        )
+        sections = _tree(
+            [(page, page.get_url(request)) for page in pages], home.depth
+        )
+    return render(
+        request,
+        "yuzhong_site/site_map.html",
+        {
+            "home": home,
+            "home_url": home.get_url(request) if home else "/",
+            "sections": sections,
+            "column_name": translation.gettext("Site map"),
+        },
+    )
