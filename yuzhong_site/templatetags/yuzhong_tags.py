@@ -39,7 +39,11 @@ def language_alternates(context):
     page = context.get("page")
     current = translation.get_language()
     aliases = set()
-    if isinstance(page, Page) and page.pk:
+    # A view (e.g. a routable sub-page) may supply its own {language_code: url}.
+    override = context.get("language_alternate_urls")
+    if override is not None:
+        urls = dict(override)
+    elif isinstance(page, Page) and page.pk:
         urls = {}
         for translated in page_translations(page):
             url = translated.get_url(request)
