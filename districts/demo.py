@@ -16,6 +16,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
+from wagtail.models import Collection
 
 from yuzhong_site.demo import paragraph
 from yuzhong_site.pages import ensure_child_page, ensure_translation
@@ -358,6 +359,8 @@ def illustration(title, colours, motif, variant=0):
         draw.ellipse([x, 40, x + 60, 100], outline=ink, width=6)
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=82)
+    if Collection.get_first_root_node() is None:  # a flushed database has lost Wagtail's root
+        Collection.add_root(name="Root")
     image = Image(title=title, file=ImageFile(buffer, name=f"illustration-{seed % 10**8}.jpg"))
     image.save()
     return image
