@@ -151,7 +151,8 @@ def route_context(page, request):
     previous, after_skip = None, False
     for raw in raw_stops:
         site = sites.get(raw.site_id) if raw.site_id else None
-        if raw.site_id and site is None or not raw.site_id and not raw.name:
+        # An unpublished or deleted site (or an empty row) is left out, with a note.
+        if (raw.site_id and site is None) or (not raw.site_id and not raw.name):
             skipped += 1
             after_skip = True
             continue
