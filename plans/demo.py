@@ -22,28 +22,7 @@ SOURCE = {
     "en": "Newspaper article on Yuzhong District's 14th Five-Year Plan (early 2021)",
 }
 
-# --------------------------------------------------------------------------- districts (20)
-
-DISTRICTS = [
-    ("jiefangbei", "解放碑", "Jiefangbei", District.Kind.BUSINESS_DISTRICT),
-    ("daping", "大坪", "Daping", District.Kind.BUSINESS_DISTRICT),
-    ("jiaochangkou", "较场口·十八梯", "Jiaochangkou–Shibati", District.Kind.HISTORIC_QUARTER),
-    ("hualongqiao", "化龙桥·红岩村", "Hualongqiao–Hongyan Village", District.Kind.SUB_DISTRICT),
-    ("shangqingsi", "上清寺·曾家岩", "Shangqingsi–Zengjiayan", District.Kind.SUB_DISTRICT),
-    ("chaotianmen", "朝天门·解放碑沿江", "Chaotianmen riverside", District.Kind.SUB_DISTRICT),
-    ("xiabancheng", "下半城", "Lower Town", District.Kind.HISTORIC_QUARTER),
-]
-
-
-def ensure_demo_districts(context):
-    """The District records the plan's projects need (created only if missing)."""
-    for order, (slug, zh, en, kind) in enumerate(DISTRICTS):
-        District.objects.get_or_create(
-            slug=slug,
-            defaults={"name_zh_hans": zh, "name_en": en, "kind": kind, "sort_order": order},
-        )
-    context.say("Districts ready.")
-
+# The District records come from districts/demo.py (step 20).
 
 # ------------------------------------------------------------------------------- pages (30)
 
@@ -759,4 +738,4 @@ def build_plan(context):
     ensure_plan_data(context)
 
 
-DEMO_STEPS = [(20, ensure_demo_districts), (30, build_plan)]
+DEMO_STEPS = [(30, build_plan)]

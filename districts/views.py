@@ -1,0 +1,199 @@
+"""What the visitor pages put in their template context: a fixed number of queries each.
+
+Kept apart from the models so that the page classes read as data, and so that a related plan
+project can later be added in one place (``HERITAGE_SELECT_RELATED`` + a template include).
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from . import geo
+from .models import (
+    SITES_PER_PAGE,
+    Category,
+    District,
+    HeritageSiteImage,
+    HeritageSitePage,
+    RoutePage,
+    VisitIndexPage,
+)
+from .structured_data import heritage_site_data, route_data
+
+# Relations a heritage page or card shows; add "related_project" here once it exists.
+HERITAGE_SELECT_RELATED = ["district"]
+
+
+def gallery_prefetch():
+    """Gallery images with their image and every stored rendition: no query per picture."""
+    return Prefetch(
+        "gallery_images",
+        queryset=HeritageSiteImage.objects.select_related("image").prefetch_related(
+            "image__renditions"
+        ),
+    )
+
+
+def heritage_sites_under(index_page):
+    return (
+        HeritageSitePage.objects.live()
+        .child_of(index_page)
+        .select_related(*HERITAGE_SELECT_RELATED)
+        .prefetch_related(gallery_prefetch())
+        .order_by("path")
+    )
+
+
+def visit_index_context(page, request):
+    districts = list(District.objects.all())
+    by_slug = {district.slug: district for district in districts}
+    notices = []
+
+    category = request.GET.get("category", "")
+    if category and category not in Category.values:
+        notices.append(_("We do not know that category, so all categories are shown."))
+        category = ""
+    district_slug = request.GET.get("district", "")
+    district = by_slug.get(district_slug)
+    if district_slug and district is None:
+        notices.append(_("We do not know that district, so all districts are shown."))
+
+    sites = heritage_sites_under(page)
+    if category:
+        sites = sites.filter(category=category)
+    if district is not None:
+        sites = sites.filter(district=district)
+    paginator = Paginator(sites, SITES_PER_PAGE)
+    sites_page = paginator.get_page(request.GET.get("page"))
+
+    return {
+        "sites": sites_page,
+        "paginator": paginator,
+        "filter_notices": notices,
+        "categories": Category.choices,
+        "selected_category": category,
+        "districts": districts,
+        "selected_district": district,
+        "is_filtered": bool(category or district),
+        "routes": RoutePage.objects.live().child_of(page).order_by("path"),
+        "district_links": [
+            {"district": d, "url": page.district_url(d, request)} for d in districts
+        ],
+    }
+
+
+def district_context(page, request, slug):
+    district = District.objects.filter(slug=slug).first()
+    if district is None:
+        raise Http404(_("There is no district with that name."))
+    return {
+        "district": district,
+        "district_sites": list(heritage_sites_under(page).filter(district=district)),
+        # the language links point at the same district in the other language
+        "alternate_subpath": page.reverse_subpage("district", args=(district.slug,)),
+        "visit_index": page,
+    }
+
+
+def heritage_site_context(page, request):
+    gallery = list(page.gallery_images.select_related("image").prefetch_related("image__renditions"))
+    district_url = ""
+    if page.district is not None:
+        index_page = VisitIndexPage.objects.parent_of(page).first()
+        if index_page is not None:
+            district_url = index_page.district_url(page.district, request)
+    return {
+        "district_url": district_url,
+        "gallery": gallery,
+        "opening_rows": page.opening_hours_by_day(),
+        "has_opening_hours": bool(page.opening_hours),
+        "structured_data": heritage_site_data(page, request, gallery),
+    }
+
+
+def _localized_sites(route, site_ids):
+    """{source page id: the live page to show, in the route's language} — two queries."""
+    if not site_ids:
+        return {}
+    sources = {
+        p.pk: p
+        for p in HeritageSitePage.objects.filter(pk__in=site_ids).only(
+            "pk", "translation_key", "live", "locale_id"
+        )
+    }
+    keys = {p.translation_key for p in sources.values()}
+    localized = {
+        p.translation_key: p
+        for p in HeritageSitePage.objects.live().filter(
+            translation_key__in=keys, locale_id=route.locale_id
+        )
+    }
+    resolved = {}
+    for pk, source in sources.items():
+        page = localized.get(source.translation_key)
+        if page is not None:
+            resolved[pk] = page
+    return resolved
+
+
+def route_context(page, request):
+    raw_stops = list(page.stops.all())
+    sites = _localized_sites(page, [s.site_id for s in raw_stops if s.site_id])
+    stops, skipped = [], 0
+    previous, after_skip = None, False
+    for raw in raw_stops:
+        site = sites.get(raw.site_id) if raw.site_id else None
+        # An unpublished or deleted site (or an empty row) is left out, with a note.
+        if (raw.site_id and site is None) or (not raw.site_id and not raw.name):
+            skipped += 1
+            after_skip = True
+            continue
+        latitude = raw.latitude if raw.latitude is not None else getattr(site, "latitude", None)
+        longitude = raw.longitude if raw.longitude is not None else getattr(site, "longitude", None)
+        has_position = latitude is not None and longitude is not None
+        name = site.title if site is not None else raw.name
+        stop = {
+            "number": len(stops) + 1,
+            "name": name,
+            "site": site,
+            "url": site.get_url(request) if site is not None else "",
+            "latitude": latitude,
+            "longitude": longitude,
+            "map_links": geo.map_links(latitude, longitude, name) if has_position else None,
+            "approximate": site.coordinates_approximate if site is not None else True,
+            # A leg measured to a stop that is no longer shown no longer applies.
+            "walk_minutes": None if after_skip else raw.walk_minutes,
+            "walk_metres": None if after_skip else raw.walk_metres,
+            "leg_note": "" if after_skip else raw.leg_note,
+            "step_free_note": "" if after_skip else raw.step_free_note,
+            "straight_metres": None,
+            "is_first": not stops,
+        }
+        if previous is not None and has_position and previous["map_links"]:
+            stop["straight_metres"] = round(
+                geo.distance_metres(
+                    (previous["latitude"], previous["longitude"]), (latitude, longitude)
+                ),
+                -1,
+            )
+        stops.append(stop)
+        previous, after_skip = stop, False
+
+    legs = stops[1:]
+    total_minutes = (
+        sum(s["walk_minutes"] for s in legs)
+        if legs and all(s["walk_minutes"] is not None for s in legs)
+        else None
+    )
+    positioned = [s for s in stops if s["map_links"]]
+    return {
+        "route_stops": stops,
+        "skipped_stops": skipped,
+        "total_minutes": total_minutes,
+        "sketch": geo.sketch(
+            [(s["latitude"], s["longitude"], s["number"], s["name"]) for s in positioned]
+        ),
+        "unplaced_stops": [s for s in stops if not s["map_links"]],
+        "structured_data": route_data(page, request, stops),
+    }
