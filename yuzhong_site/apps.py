@@ -10,7 +10,6 @@ class YuzhongSiteConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.db.models.signals import post_save
-
         from wagtail.signals import page_published
 
         from .editorial import default_new_users_to_chinese_admin, review_new_sections

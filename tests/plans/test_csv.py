@@ -121,8 +121,8 @@ def test_csv_with_bad_date_and_duplicate_rows_lists_each_error(sales):
 @pytest.mark.parametrize(
     "data,message",
     [
-        ("metric,year\nsales,2021\n".encode(), "is missing"),
-        ("metric,year,value,colour\nsales,2021,1,red\n".encode(), "is not one we know"),
+        (b"metric,year\nsales,2021\n", "is missing"),
+        (b"metric,year,value,colour\nsales,2021,1,red\n", "is not one we know"),
         ("指标,年份,数值\nsales,2021,1\n".encode("gb18030"), "not UTF-8"),
         (b"", "empty"),
     ],
