@@ -36,14 +36,19 @@ def plan_at_a_glance(context):
     }
 
 
-def _updates_index(request, locale_id):
-    """The live updates index in ``locale_id``, looked up once per request."""
+def _updates_index(request, locale_id, sections=None):
+    """The live updates index in ``locale_id``, looked up once per request (on the home page it
+    is among the already-loaded ``sections``: no query)."""
+    from plans.models import UpdateIndexPage
     from plans.updates import updates_index_for
 
     cache_attr = "_yz_updates_index"
     found = getattr(request, cache_attr, {}) if request is not None else {}
     if locale_id not in found:
-        found[locale_id] = updates_index_for(locale_id)
+        if sections is not None:
+            found[locale_id] = next((s for s in sections if isinstance(s, UpdateIndexPage)), None)
+        else:
+            found[locale_id] = updates_index_for(locale_id)
         if request is not None:
             setattr(request, cache_attr, found)
     return found[locale_id]
@@ -60,7 +65,7 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
     page = context.get("page")
     if page is None:
         return {"updates": []}
-    index = _updates_index(request, page.locale_id)
+    index = _updates_index(request, page.locale_id, context.get("sections"))
     if index is None:
         return {"updates": []}
     updates = find_latest(page.locale_id, request, pillar=pillar, project=project)
@@ -87,4 +92,5 @@ def update_feed_links(context, pillar_key=""):
     page = context.get("page")
     if page is None:
         return {"links": []}
-    return {"links": feed_links(_updates_index(request, page.locale_id), request, pillar_key)}
+    index = _updates_index(request, page.locale_id, context.get("sections"))
+    return {"links": feed_links(index, request, pillar_key)}
