@@ -67,8 +67,13 @@ def visit_index_context(page, request):
     paginator = Paginator(sites, SITES_PER_PAGE)
     sites_page = paginator.get_page(request.GET.get("page"))
 
+    filter_query = {key: value for key, value in (("category", category), ("district", district.slug if district else "")) if value}
     return {
         "sites": sites_page,
+        "page_numbers": list(
+            paginator.get_elided_page_range(sites_page.number, on_each_side=2, on_ends=1)
+        ),
+        "filter_query": filter_query,
         "paginator": paginator,
         "filter_notices": notices,
         "categories": Category.choices,

@@ -170,6 +170,7 @@ def pillar_context(pillar, request):
         "metrics": metrics,
         "projects": projects,
         "pillar_roll_up": summary,
+        "pillar_source": source,
     }
 
 

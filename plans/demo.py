@@ -738,4 +738,159 @@ def build_plan(context):
     ensure_plan_data(context)
 
 
-DEMO_STEPS = [(30, build_plan)]
+# ---------------------------------------------------------------------------- updates (50)
+
+UPDATES_INDEX = {
+    "zh-hans": {
+        "title": "动态",
+        "intro": "规划实施中的新进展：项目开放、机构落户、重要数据发布。可按定位和年份筛选，也可以用RSS或Atom订阅。",
+    },
+    "en": {
+        "title": "Updates",
+        "intro": (
+            "News from the plan as it happened: projects opening, institutions arriving, figures "
+            "published. Filter by role or year, or subscribe by RSS or Atom."
+        ),
+    },
+}
+
+# Each update: slug, date, pillar keys, project slugs, then the Chinese and English texts
+# (title, summary, body paragraphs). Facts only from FACTS.md; the sentences are our own.
+UPDATES = [
+    {
+        "slug": "plan-period-begins",
+        "date": datetime.date(2021, 1, 1),
+        "pillars": ["services", "heritage", "international", "livability"],
+        "projects": [],
+        "zh-hans": (
+            "“十四五”规划期开始：渝中的四个定位",
+            "2021年是渝中区“十四五”规划的第一年。规划为渝中确定了四个定位：现代服务业引领区、"
+            "历史文化展示区、国际交往窗口区和美好城市示范区。",
+            [
+                "<p>从2021年到2025年，渝中区围绕四个定位推进工作。本站按定位整理了各自的目标、指标和"
+                "重点项目，并在规划期结束后展示每项指标的最终结果。</p>",
+            ],
+        ),
+        "en": (
+            "The 14th plan period begins: Yuzhong's four roles",
+            "2021 is the first year of Yuzhong's 14th Five-Year Plan, which gives the district four "
+            "roles: modern services, history and culture, international exchange and better city "
+            "living.",
+            [
+                "<p>From 2021 to 2025 the district works towards four roles. This site sets out each "
+                "role's goals, indicators and key projects, and, now that the period is over, each "
+                "indicator's final outturn.</p>",
+            ],
+        ),
+    },
+    {
+        "slug": "daijiaxiang-cliffside-walkway-opens",
+        "date": datetime.date(2021, 1, 25),
+        "pillars": ["livability"],
+        "projects": ["daijiaxiang-cliffside-walkway"],
+        "zh-hans": (
+            "戴家巷崖壁步道建成开放",
+            "2021年1月25日，历时3年多建设的戴家巷崖壁步道向市民和游客开放。",
+            [
+                "<p>步道把滨江路和解放碑快速连在一起，能为相邻的洪崖洞分流人群，也改善了周边环境。</p>"
+                "<p>它是渝中区推进城市有机更新的一个例子。</p>",
+            ],
+        ),
+        "en": (
+            "The Daijiaxiang cliffside walkway opens",
+            "On 25 January 2021 the Daijiaxiang cliffside walkway opened to residents and visitors "
+            "after more than three years of construction.",
+            [
+                "<p>The walkway gives a quick link between the riverside road and Jiefangbei, takes "
+                "pressure off the crowds at neighbouring Hongyadong and improves the setting.</p>"
+                "<p>It is one example of the district's organic urban renewal.</p>",
+            ],
+        ),
+    },
+    {
+        "slug": "belarus-consulate-general-opens",
+        "date": datetime.date(2021, 1, 28),
+        "pillars": ["international"],
+        "projects": ["belarus-consulate-general"],
+        "zh-hans": (
+            "白俄罗斯驻重庆总领事馆在渝中开馆",
+            "2021年1月28日，白俄罗斯驻重庆总领事馆在渝中区开馆，白俄罗斯成为第12个在重庆设立总领事馆的国家。",
+            [
+                "<p>这是白俄罗斯继上海、广州之后在中国设立的第3个总领事馆，领区包括重庆、四川、甘肃、"
+                "陕西和湖北。</p>"
+                "<p>渝中区是重庆各国领事机构集中的地方；规划提出，要吸引在上海、广州设有领馆、"
+                "但在西部尚未设馆的国家来渝。</p>",
+            ],
+        ),
+        "en": (
+            "Belarus opens its consulate general in Yuzhong",
+            "On 28 January 2021 the Consulate General of Belarus in Chongqing opened in Yuzhong, "
+            "making Belarus the 12th country with a consulate general in Chongqing.",
+            [
+                "<p>It is Belarus's third consulate general in China, after Shanghai and Guangzhou. "
+                "Its consular district covers Chongqing, Sichuan, Gansu, Shaanxi and Hubei.</p>"
+                "<p>Yuzhong is where Chongqing's consulates cluster, and the plan aims to attract "
+                "countries that have consulates in Shanghai or Guangzhou but none yet in the "
+                "west.</p>",
+            ],
+        ),
+    },
+    {
+        "slug": "plan-period-ends",
+        "date": datetime.date(2025, 12, 31),
+        "pillars": ["services", "heritage", "international", "livability"],
+        "projects": [],
+        "zh-hans": (
+            "“十四五”规划期结束",
+            "2025年底，“十四五”规划期结束。本站的指标页面改为展示最终结果与目标的对比。",
+            [
+                "<p>没有公开数据的指标仍然写明“暂无数据”，我们不做估算。"
+                "如有新的公开数据，编辑会注明来源后补充。</p>",
+            ],
+        ),
+        "en": (
+            "The 14th plan period ends",
+            "The 14th Five-Year Plan period ended at the close of 2025. Indicator pages now compare "
+            "each final outturn with its target.",
+            [
+                "<p>Indicators without a published figure still say “no data”; we do not estimate. "
+                "When a new figure is published, our editors add it with its source.</p>",
+            ],
+        ),
+    },
+]
+
+
+def build_updates(context):
+    """The updates index (动态 / Updates) under the home page and a few updates, both languages."""
+    from .models import UpdateIndexPage, UpdatePage
+
+    zh, en = UPDATES_INDEX["zh-hans"], UPDATES_INDEX["en"]
+    index, _created = ensure_child_page(
+        context.home, UpdateIndexPage, "updates", title=zh["title"], intro=zh["intro"],
+        search_description=zh["intro"], show_in_menus=True,
+    )
+    ensure_translation(index, "en", title=en["title"], intro=en["intro"], search_description=en["intro"])
+    pillars = {p.key: p for p in PillarPage.objects.filter(locale=context.home.locale)}
+    for spec in UPDATES:
+        title, summary, body = spec["zh-hans"]
+        update, created = ensure_child_page(
+            index, UpdatePage, spec["slug"], title=title, date=spec["date"], summary=summary,
+            body=[paragraph(html) for html in body],
+        )
+        if created:
+            update.pillars = [pillars[key] for key in spec["pillars"] if key in pillars]
+            update.projects = list(Project.objects.filter(slug__in=spec["projects"]))
+            update.save_revision().publish()
+        title, summary, body = spec["en"]
+        ensure_translation(
+            update, "en", title=title, summary=summary, body=[paragraph(html) for html in body]
+        )
+    context.shared["updates_index"] = index
+    context.say(f"Updates: index and {len(UPDATES)} updates ready.")
+
+
+DEMO_STEPS = [
+    (30, build_plan),
+    (50, build_updates),
+]

@@ -4,6 +4,7 @@ Pages carry the words editors write; the structured data are snippets with revis
 state (public pages show only live records) and point at the default-locale (Chinese) pillar.
 """
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -618,3 +619,114 @@ def _plan_data_url(obj, route, language=None):
         return None
     with translation.override(language):
         return base + plan.reverse_subpage(route, kwargs={"slug": obj.slug})
+
+
+# -------------------------------------------------------------------------------- updates
+
+
+def _default_locale_pages():
+    """Choices for fields that must point at the Chinese (default-locale) page."""
+    from django.conf import settings
+
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class UpdateIndexPage(RoutablePageMixin, BasePage):
+    """"动态 / Updates": the list of updates (news items), with filters and feeds.
+
+    Routes (in both languages): ``feed/rss/``, ``feed/atom/``, ``feed/<pillar-key>/rss/``,
+    ``feed/<pillar-key>/atom/``.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["yuzhong_site.HomePage"]
+    subpage_types = ["plans.UpdatePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("updates index")
+        verbose_name_plural = _("updates indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .updates import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("feed/<str:kind>/", name="feed")
+    def feed(self, request, kind):
+        from .feeds import serve_feed
+
+        return serve_feed(self, request, kind)
+
+    @path("feed/<slug:pillar_key>/<str:kind>/", name="pillar_feed")
+    def pillar_feed(self, request, pillar_key, kind):
+        from .feeds import serve_feed
+
+        return serve_feed(self, request, kind, pillar_key=pillar_key)
+
+
+class UpdatePage(BasePage):
+    """An update (news item) about the plan: what happened, when, which pillars and projects."""
+
+    date = models.DateField(_("date"), help_text=_("The day the news happened."))
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("One or two sentences for lists and feeds.")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image description"), max_length=255, blank=True)
+    pillars = ParentalManyToManyField(
+        PillarPage,
+        verbose_name=_("pillars"),
+        blank=True,
+        related_name="updates",
+        limit_choices_to=_default_locale_pages,
+        help_text=_("The Chinese pillar pages; the English update is listed through them."),
+    )
+    projects = ParentalManyToManyField(
+        Project, verbose_name=_("projects"), blank=True, related_name="updates"
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("pillars", widget=forms.CheckboxSelectMultiple), FieldPanel("projects")],
+            heading=_("What this update is about"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["plans.UpdateIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+
+    def get_context(self, request, *args, **kwargs):
+        from .updates import update_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(update_context(self, request))
+        return context

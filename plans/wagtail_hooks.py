@@ -5,15 +5,25 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .csv_admin import CsvIndexView
+from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
 from .models import Goal, Metric, Project
 from .publishing import forget_plan_roll_ups
+
+# Plan data is scoped per pillar: an editor of one pillar changes only that pillar's records.
+for _model in (Goal, Metric, Project):
+    register_permission_policy(_model, PillarScopedPermissionPolicy(_model), exact_class=True)
 
 
 class GoalViewSet(SnippetViewSet):
     model = Goal
+    edit_view_class = PillarScopedEditView
+    edit_handler = ObjectList(Goal.panels, base_form_class=PillarScopedForm)
     icon = "pick"
     list_display = ["statement", "pillar", "live"]
     search_fields = ["statement_zh_hans", "statement_en"]
@@ -21,6 +31,9 @@ class GoalViewSet(SnippetViewSet):
 
 class MetricViewSet(SnippetViewSet):
     model = Metric
+    edit_view_class = PillarScopedEditView
+    index_view_class = CsvIndexView
+    edit_handler = ObjectList(Metric.panels, base_form_class=PillarScopedForm)
     icon = "order"
     list_display = ["name", "pillar", "unit", "live"]
     list_filter = ["unit", "kind"]
@@ -29,6 +42,9 @@ class MetricViewSet(SnippetViewSet):
 
 class ProjectViewSet(SnippetViewSet):
     model = Project
+    edit_view_class = PillarScopedEditView
+    index_view_class = CsvIndexView
+    edit_handler = ObjectList(Project.panels, base_form_class=PillarScopedForm)
     icon = "cogs"
     list_display = ["name", "pillar", "status", "live"]
     list_filter = ["status"]
@@ -86,3 +102,11 @@ def warn_after_create(request, instance):
 @hooks.register("after_edit_snippet")
 def warn_after_edit(request, instance):
     _after_save(request, instance)
+
+
+@hooks.register("yuzhong_editorial_setup")
+def set_up_pillar_editors():
+    """``setup_editorial`` and the demo also create the per-pillar editor groups."""
+    from .editorial import ensure_pillar_editors
+
+    ensure_pillar_editors()

@@ -10,13 +10,15 @@ class YuzhongSiteConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.db.models.signals import post_save
+        from wagtail.signals import page_published
 
         from . import cache, security  # noqa: F401 - security connects the login-throttle signals
-        from .editorial import default_new_users_to_chinese_admin
+        from .editorial import default_new_users_to_chinese_admin, review_new_sections
 
         post_save.connect(
             default_new_users_to_chinese_admin,
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="yuzhong_default_admin_language",
         )
+        page_published.connect(review_new_sections, dispatch_uid="yuzhong_review_new_sections")
         cache.connect_signals()

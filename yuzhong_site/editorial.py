@@ -176,7 +176,30 @@ def ensure_editorial_setup():
         assign_review_workflow(home, workflow)
         for section in home.get_children():
             assign_review_workflow(section, workflow)
+    # Apps add their own roles (e.g. the plan's per-pillar editors) with this Wagtail hook.
+    from wagtail import hooks
+
+    for extend_setup in hooks.get_hooks(EDITORIAL_SETUP_HOOK):
+        extend_setup()
     return editors, moderators, workflow
+
+
+EDITORIAL_SETUP_HOOK = "yuzhong_editorial_setup"
+
+
+def review_new_sections(sender, instance, **kwargs):
+    """A top-level section published after the editorial set-up (the updates index, the
+    visitors' index, any later one) gets the review workflow at once, in both languages.
+
+    Connected to ``page_published``; does nothing before ``ensure_editorial_setup`` has created
+    the workflow, nor for pages below a section (they inherit the section's workflow)."""
+    page = instance
+    if page.depth != 3 or WorkflowPage.objects.filter(page_id=page.pk).exists():
+        return
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is None:
+        return
+    assign_review_workflow(page, workflow)
 
 
 def default_new_users_to_chinese_admin(sender, instance, created, raw=False, **kwargs):

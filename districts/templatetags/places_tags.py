@@ -22,16 +22,3 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with ``changes`` applied (empty values removed), for filter links."""
-    request = context["request"]
-    params = request.GET.copy()
-    params.pop("page", None)
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return "?" + encoded if encoded else "?"

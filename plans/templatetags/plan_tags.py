@@ -34,3 +34,63 @@ def plan_at_a_glance(context):
         "roll_up": cached_plan_roll_up(plan, request),
         "plan_ended": plan.has_ended(),
     }
+
+
+def _updates_index(request, locale_id, sections=None):
+    """The live updates index in ``locale_id``, looked up once per request (on the home page it
+    is among the already-loaded ``sections``: no query)."""
+    from plans.models import UpdateIndexPage
+    from plans.updates import updates_index_for
+
+    cache_attr = "_yz_updates_index"
+    found = getattr(request, cache_attr, {}) if request is not None else {}
+    if locale_id not in found:
+        if sections is not None:
+            found[locale_id] = next((s for s in sections if isinstance(s, UpdateIndexPage)), None)
+        else:
+            found[locale_id] = updates_index_for(locale_id)
+        if request is not None:
+            setattr(request, cache_attr, found)
+    return found[locale_id]
+
+
+@register.inclusion_tag("components/latest_updates.html", takes_context=True)
+def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-latest-updates"):
+    """The latest updates in the page's language (for ``pillar``/``project`` when given: the
+    Chinese pillar page / a project). A fixed number of queries."""
+    from plans.feeds import feed_links
+    from plans.updates import latest_updates as find_latest
+
+    request = context.get("request")
+    page = context.get("page")
+    if page is None:
+        return {"updates": []}
+    index = _updates_index(request, page.locale_id, context.get("sections"))
+    if index is None:
+        return {"updates": []}
+    updates = find_latest(page.locale_id, request, pillar=pillar, project=project)
+    index_url = index.get_url(request) or ""
+    pillar_key = getattr(pillar, "key", "")
+    links = feed_links(index, request, pillar_key)
+    if pillar_key:
+        index_url += f"?pillar={pillar_key}"
+    return {
+        "updates": updates,
+        "index_url": index_url,
+        "feed_url": links[-2]["href"] if pillar_key else links[0]["href"],
+        "title": title,
+        "heading_id": heading_id,
+    }
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def update_feed_links(context, pillar_key=""):
+    """``<link rel="alternate">`` discovery tags for the updates feeds (and one pillar's)."""
+    from plans.feeds import feed_links
+
+    request = context.get("request")
+    page = context.get("page")
+    if page is None:
+        return {"links": []}
+    index = _updates_index(request, page.locale_id, context.get("sections"))
+    return {"links": feed_links(index, request, pillar_key)}

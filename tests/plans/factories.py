@@ -65,3 +65,33 @@ def make_project(pillar, districts=(), milestones=0, live=True, **fields):
     project.districts = list(districts)
     project.save()
     return project
+
+
+def make_updates_index(home):
+    from plans.models import UpdateIndexPage
+
+    index, _ = ensure_child_page(
+        home, UpdateIndexPage, "updates", title="动态", intro="中文简介", show_in_menus=True
+    )
+    ensure_translation(index, "en", title="Updates", intro="English intro")
+    return index
+
+
+def make_update(index, date, pillars=(), projects=(), english=True, **fields):
+    """A published Chinese update (and its English translation unless ``english`` is False)."""
+    import datetime
+
+    from plans.models import UpdatePage
+
+    number = next(_counter)
+    values = {"title": f"动态{number}", "summary": f"中文摘要{number}"}
+    values.update(fields)
+    if isinstance(date, str):
+        date = datetime.date.fromisoformat(date)
+    update, _ = ensure_child_page(index, UpdatePage, f"update-{number}", date=date, **values)
+    update.pillars = list(pillars)
+    update.projects = list(projects)
+    update.save_revision().publish()
+    if english:
+        ensure_translation(update, "en", title=f"Update {number}", summary=f"English summary {number}")
+    return update

@@ -1,0 +1,665 @@
+"""Plan figures in and out of spreadsheets: CSV export and import of measurements and projects.
+
+The same format goes out and comes in, so export → edit in Excel → import round-trips:
+
+- UTF-8, with or without the byte-order mark Excel writes ("CSV UTF-8"); exports carry the mark.
+- Headers in English or Chinese (``metric`` or ``指标``…), in any order; optional columns may be
+  left out, unknown columns are refused.
+- Cells that a spreadsheet would run as a formula (starting with ``= + - @`` or a tab/return)
+  are exported with a leading ``'``; the import removes that guard again.
+- The import is planned first (what will be added, what will change, every error with its row
+  number) and applied only if the whole file is valid, in one transaction, with bulk queries.
+"""
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+TRUE_WORDS = {"1", "yes", "y", "true", "是", "对", "x", "✓"}
+FALSE_WORDS = {"", "0", "no", "n", "false", "否"}
+
+
+class CsvFileError(Exception):
+    """The file as a whole cannot be read (encoding, size, header)."""
+
+
+# ------------------------------------------------------------------------------ columns
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    aliases: tuple = ()
+    required: bool = False
+
+    def names(self):
+        return (self.name, *self.aliases)
+
+
+MEASUREMENT_COLUMNS = (
+    Column("metric", ("指标", "指标标识", "metric slug"), required=True),
+    Column("year", ("年份", "年度")),
+    Column("period", ("时期", "统计时期")),
+    Column("date", ("日期",)),
+    Column("value", ("数值", "数据"), required=True),
+    Column("approximate", ("约数", "近似")),
+    Column("source", ("来源",)),
+    Column("source_url", ("来源链接",)),
+    Column("note", ("备注",)),
+)
+
+PROJECT_COLUMNS = (
+    Column("slug", ("项目", "项目标识", "project"), required=True),
+    Column("pillar", ("定位", "支柱")),
+    Column("name_zh_hans", ("名称", "中文名称", "name")),
+    Column("name_en", ("英文名称",)),
+    Column("status", ("状态",)),
+    Column("progress", ("进度", "进度(%)")),
+    Column("start_date", ("开工日期", "开始日期")),
+    Column("planned_completion", ("计划完成日期",)),
+    Column("planned_completion_year", ("计划完成年份",)),
+    Column("actual_completion", ("实际完成日期",)),
+    Column("summary_zh_hans", ("摘要", "中文摘要")),
+    Column("summary_en", ("英文摘要",)),
+)
+
+COLUMNS = {"measurements": MEASUREMENT_COLUMNS, "projects": PROJECT_COLUMNS}
+
+
+def _normal(header):
+    return re.sub(r"\s+", " ", (header or "").strip().lstrip("\ufeff")).lower()
+
+
+# ------------------------------------------------------------------------- cell helpers
+
+
+def guard_cell(value):
+    """A cell as text, with a ``'`` before anything a spreadsheet would run as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return GUARD + text
+    return text
+
+
+def unguard_cell(text):
+    """Undo ``guard_cell``: ``'=1+2`` → ``=1+2``; other cells are only trimmed."""
+    text = (text or "").strip(" ")
+    if len(text) > 1 and text[0] == GUARD and text[1] in "=+-@\t\r":
+        return text[1:]
+    return text.strip()
+
+
+def format_decimal(value):
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def parse_decimal(text, max_digits=20, decimal_places=4):
+    cleaned = text.replace(",", "").replace("，", "").replace(" ", "")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > decimal_places:
+        return None
+    if abs(number) >= Decimal(10) ** (max_digits - decimal_places):
+        return None
+    return number
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
+
+
+def parse_date(text):
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_year(text):
+    if not re.fullmatch(r"\d{4}", text):
+        return None
+    year = int(text)
+    return year if 1949 <= year <= 2100 else None
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+def decode(data):
+    """The text of an uploaded file: UTF-8 with or without a BOM, at most ``MAX_BYTES``."""
+    if len(data) > MAX_BYTES:
+        raise CsvFileError(
+            _("The file is too large (%(size)s MB). The limit is %(limit)s MB: split it into smaller files.")
+            % {"size": round(len(data) / 1024 / 1024, 1), "limit": MAX_BYTES // 1024 // 1024}
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CsvFileError(
+            _(
+                "The file is not UTF-8 text. In Excel choose “Save as” → “CSV UTF-8 (comma "
+                "delimited)”; in WPS choose UTF-8 encoding. (First unreadable byte at position %(position)s.)"
+            )
+            % {"position": error.start}
+        ) from error
+
+
+def read_table(text, columns):
+    """``(header_map, rows)``: which column index holds which field, and the data rows as
+    ``(line_number, cells)``. Raises ``CsvFileError`` for a bad header or too many rows."""
+    if "\x00" in text:
+        raise CsvFileError(_("The file contains binary data; it is not a CSV file."))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CsvFileError(_("The file is empty.")) from None
+    except csv.Error as error:
+        raise CsvFileError(_("The file could not be read as CSV: %(error)s") % {"error": error}) from None
+    lookup = {}
+    for column in columns:
+        for name in column.names():
+            lookup[_normal(name)] = column.name
+    header_map = {}
+    problems = []
+    for position, title in enumerate(header):
+        if not _normal(title):
+            continue
+        name = lookup.get(_normal(title))
+        if name is None:
+            problems.append(
+                _("Column “%(column)s” is not one we know. Remove it or rename it to one of: %(known)s.")
+                % {"column": title, "known": ", ".join(c.name for c in columns)}
+            )
+        elif name in header_map.values():
+            problems.append(_("Column “%(column)s” appears twice.") % {"column": title})
+        else:
+            header_map[position] = name
+    for column in columns:
+        if column.required and column.name not in header_map.values():
+            problems.append(
+                _("The column “%(column)s” (or “%(alias)s”) is missing.")
+                % {"column": column.name, "alias": column.aliases[0] if column.aliases else column.name}
+            )
+    if problems:
+        raise CsvFileError(" ".join(problems))
+    rows = []
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise CsvFileError(
+                    _("The file has more than %(limit)s rows. Split it into smaller files.")
+                    % {"limit": f"{MAX_ROWS:,}"}
+                )
+            rows.append((reader.line_num, cells))
+    except csv.Error as error:
+        raise CsvFileError(
+            _("Line %(line)s could not be read as CSV: %(error)s") % {"line": reader.line_num, "error": error}
+        ) from None
+    return header_map, rows
+
+
+def _record(header_map, cells):
+    record = {name: unguard_cell(cells[i]) if i < len(cells) else "" for i, name in header_map.items()}
+    extra = [cell for i, cell in enumerate(cells) if i not in header_map and cell.strip()]
+    return record, extra
+
+
+# ------------------------------------------------------------------------------ planning
+
+
+@dataclass
+class RowError:
+    line: int
+    message: str
+
+
+@dataclass
+class Change:
+    """One row's effect: ``kind`` is "add" or "change"; ``fields`` {name: (old, new)}."""
+
+    kind: str
+    line: int
+    label: str
+    fields: dict
+    obj: object = None
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    file_error: str = ""
+    errors: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+    unchanged: int = 0
+    rows: int = 0
+
+    @property
+    def is_valid(self):
+        return not self.file_error and not self.errors
+
+    @property
+    def adds(self):
+        return [c for c in self.changes if c.kind == "add"]
+
+    @property
+    def updates(self):
+        return [c for c in self.changes if c.kind == "change"]
+
+    def summary(self):
+        if self.file_error:
+            return self.file_error
+        if self.errors:
+            return _("%(count)s rows have errors; nothing was saved.") % {"count": len({e.line for e in self.errors})}
+        return _("%(rows)s rows: %(added)s to add, %(changed)s to change, %(same)s unchanged.") % {
+            "rows": self.rows,
+            "added": len(self.adds),
+            "changed": len(self.updates),
+            "same": self.unchanged,
+        }
+
+
+def _can_edit(user, pillar_id):
+    if user is None or user.is_superuser:
+        return True
+    from .editorial import editable_pillar_ids
+
+    return pillar_id in editable_pillar_ids(user)
+
+
+def plan_import(kind, data, user=None):
+    """Read ``data`` (bytes) and work out what importing it would do, without saving."""
+    plan = ImportPlan(kind=kind)
+    try:
+        text = decode(data) if isinstance(data, bytes) else data
+        header_map, rows = read_table(text, COLUMNS[kind])
+    except CsvFileError as error:
+        plan.file_error = str(error)
+        return plan
+    plan.rows = len(rows)
+    planner = _plan_measurements if kind == "measurements" else _plan_projects
+    planner(plan, header_map, rows, user)
+    return plan
+
+
+def _extra_cells_error(plan, line, extra):
+    if extra:
+        plan.errors.append(
+            RowError(line, _("This row has more cells than there are columns (%(extra)s).") % {"extra": ", ".join(extra[:3])})
+        )
+        return True
+    return False
+
+
+def _plan_measurements(plan, header_map, rows, user):
+    from .models import Measurement, Metric
+
+    records = []
+    slugs = set()
+    for line, cells in rows:
+        record, extra = _record(header_map, cells)
+        if _extra_cells_error(plan, line, extra):
+            continue
+        records.append((line, record))
+        slugs.add(record.get("metric", ""))
+    metrics = {m.slug: m for m in Metric.objects.filter(slug__in=slugs)}
+    # Chinese names are accepted as well as slugs.
+    missing = slugs - set(metrics)
+    if missing:
+        for metric in Metric.objects.filter(name_zh_hans__in=missing):
+            metrics.setdefault(metric.name_zh_hans, metric)
+    existing = {
+        (m.metric_id, m.year, m.period_zh_hans or ""): m
+        for m in Measurement.objects.filter(metric__in={m.pk for m in metrics.values()})
+    }
+    seen = {}
+    for line, record in records:
+        problems = []
+        metric = metrics.get(record.get("metric", ""))
+        if not record.get("metric"):
+            problems.append(_("The metric is empty."))
+        elif metric is None:
+            problems.append(
+                _("Unknown metric “%(metric)s”: use the metric's slug (web address) as in the export.")
+                % {"metric": record["metric"]}
+            )
+        elif not _can_edit(user, metric.pillar_id):
+            problems.append(
+                _("You may not change the figures of “%(metric)s” (another pillar).") % {"metric": metric.slug}
+            )
+        date = None
+        if record.get("date"):
+            date = parse_date(record["date"])
+            if date is None:
+                problems.append(
+                    _("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": record["date"]}
+                )
+        year = None
+        if record.get("year"):
+            year = parse_year(record["year"])
+            if year is None:
+                problems.append(
+                    _("“%(value)s” is not a year between 1949 and 2100.") % {"value": record["year"]}
+                )
+        elif date is not None:
+            year = date.year
+        elif not record.get("date"):
+            problems.append(_("Give a year or a date."))
+        if year and date and date.year != year:
+            problems.append(_("The date %(date)s is not in the year %(year)s.") % {"date": date, "year": year})
+        value = parse_decimal(record.get("value", "")) if record.get("value") else None
+        if not record.get("value"):
+            problems.append(_("The value is empty."))
+        elif value is None:
+            problems.append(
+                _("“%(value)s” is not a number (use digits and a decimal point, at most 4 decimals, e.g. 23421.18).")
+                % {"value": record["value"]}
+            )
+        approximate_text = record.get("approximate", "").lower()
+        if approximate_text in TRUE_WORDS:
+            approximate = True
+        elif approximate_text in FALSE_WORDS:
+            approximate = False
+        else:
+            approximate = False
+            problems.append(
+                _("“%(value)s” in “approximate” should be yes or no (是/否).") % {"value": record["approximate"]}
+            )
+        for name, limit in (("period", 100), ("source", 255), ("note", 255), ("source_url", 200)):
+            if len(record.get(name, "")) > limit:
+                problems.append(
+                    _("“%(column)s” is longer than %(limit)s characters.") % {"column": name, "limit": limit}
+                )
+        period = record.get("period", "")
+        if metric is not None and year is not None:
+            key = (metric.pk, year, period)
+            if key in seen:
+                problems.append(
+                    _("Duplicate row: the same metric, year and period as line %(line)s.") % {"line": seen[key]}
+                )
+            else:
+                seen[key] = line
+        if problems:
+            plan.errors.extend(RowError(line, message) for message in problems)
+            continue
+        new = {
+            "value": value,
+            "date": date,
+            "approximate": approximate,
+            "source_name": record.get("source", ""),
+            "source_url": record.get("source_url", ""),
+            "note_zh_hans": record.get("note", ""),
+        }
+        # Columns left out of the file leave the stored values alone.
+        present = set(header_map.values())
+        column_of = {"value": "value", "date": "date", "approximate": "approximate",
+                     "source_name": "source", "source_url": "source_url", "note_zh_hans": "note"}
+        new = {name: v for name, v in new.items() if column_of[name] in present}
+        label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
+        current = existing.get((metric.pk, year, period))
+        if current is None:
+            plan.changes.append(
+                Change("add", line, label, {n: (None, v) for n, v in new.items()},
+                       Measurement(metric=metric, year=year, period_zh_hans=period, **new))
+            )
+            continue
+        diff = {}
+        for name, v in new.items():
+            old = getattr(current, name)
+            if (old or None) != (v or None) and not (name == "value" and old == v):
+                diff[name] = (old, v)
+        if diff:
+            for name, (_old, v) in diff.items():
+                setattr(current, name, v)
+            plan.changes.append(Change("change", line, label, diff, current))
+        else:
+            plan.unchanged += 1
+
+
+PROJECT_DATE_FIELDS = ("start_date", "planned_completion", "actual_completion")
+
+
+def _status_lookup():
+    from django.utils import translation
+
+    from .status import ProjectStatus
+
+    lookup = {}
+    for value, label in ProjectStatus.choices:
+        lookup[value.lower()] = value
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                lookup[str(label).lower()] = value
+    return lookup
+
+
+def _plan_projects(plan, header_map, rows, user):
+    from django.conf import settings
+
+    from .models import PillarPage, Project
+
+    present = set(header_map.values())
+    records = []
+    for line, cells in rows:
+        record, extra = _record(header_map, cells)
+        if not _extra_cells_error(plan, line, extra):
+            records.append((line, record))
+    projects = {p.slug: p for p in Project.objects.filter(slug__in={r.get("slug") for _l, r in records})}
+    pillars = {
+        p.key: p
+        for p in PillarPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-path")
+    }
+    statuses = _status_lookup()
+    seen = {}
+    slug_re = re.compile(r"^[-a-zA-Z0-9_]+$")
+    for line, record in records:
+        problems = []
+        slug = record.get("slug", "")
+        project = projects.get(slug)
+        if not slug or not slug_re.match(slug) or len(slug) > 100:
+            problems.append(
+                _("“%(value)s” is not a valid project slug (letters, digits and hyphens).") % {"value": slug}
+            )
+        elif slug in seen:
+            problems.append(_("Duplicate row: the same project as line %(line)s.") % {"line": seen[slug]})
+        else:
+            seen[slug] = line
+        new = {}
+        if "pillar" in present:
+            pillar = pillars.get(record["pillar"].lower())
+            if pillar is None:
+                problems.append(
+                    _("Unknown pillar “%(value)s”: use one of %(known)s.")
+                    % {"value": record["pillar"], "known": ", ".join(sorted(pillars))}
+                )
+            else:
+                new["pillar"] = pillar
+        for name, limit in (("name_zh_hans", 255), ("name_en", 255), ("summary_zh_hans", 300), ("summary_en", 300)):
+            if name in present:
+                if len(record[name]) > limit:
+                    problems.append(
+                        _("“%(column)s” is longer than %(limit)s characters.") % {"column": name, "limit": limit}
+                    )
+                new[name] = record[name]
+        if "status" in present:
+            status = statuses.get(record["status"].lower())
+            if status is None:
+                problems.append(
+                    _("Unknown status “%(value)s”: use one of %(known)s.")
+                    % {"value": record["status"], "known": ", ".join(sorted({v for v in statuses.values()}))}
+                )
+            else:
+                new["status"] = status
+        if "progress" in present:
+            text = record["progress"].rstrip("%")
+            if not text:
+                new["progress"] = None
+            elif text.isdigit() and 0 <= int(text) <= 100:
+                new["progress"] = int(text)
+            else:
+                problems.append(
+                    _("Progress “%(value)s” should be a whole number from 0 to 100.") % {"value": record["progress"]}
+                )
+        for name in PROJECT_DATE_FIELDS:
+            if name in present:
+                if not record[name]:
+                    new[name] = None
+                else:
+                    date = parse_date(record[name])
+                    if date is None:
+                        problems.append(
+                            _("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": record[name]}
+                        )
+                    new[name] = date
+        if "planned_completion_year" in present:
+            if not record["planned_completion_year"]:
+                new["planned_completion_year"] = None
+            else:
+                year = parse_year(record["planned_completion_year"])
+                if year is None:
+                    problems.append(
+                        _("“%(value)s” is not a year between 1949 and 2100.")
+                        % {"value": record["planned_completion_year"]}
+                    )
+                new["planned_completion_year"] = year
+        if project is None and not problems:
+            if "pillar" not in new or not new.get("name_zh_hans"):
+                problems.append(_("A new project needs a pillar and a Chinese name."))
+        target_pillar = new.get("pillar") or (project.pillar if project else None)
+        if target_pillar is not None and not _can_edit(user, target_pillar.pk):
+            problems.append(_("You may not change the projects of this pillar."))
+        if project is not None and not _can_edit(user, project.pillar_id):
+            problems.append(_("You may not change the projects of this pillar."))
+        if problems:
+            plan.errors.extend(RowError(line, message) for message in problems)
+            continue
+        if project is None:
+            # New projects arrive as drafts, to be reviewed and published in the admin.
+            obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
+            plan.changes.append(Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj))
+            continue
+        diff = {}
+        for name, value in new.items():
+            old = getattr(project, name)
+            if (old or None) != (value or None):
+                diff[name] = (old, value)
+        if diff:
+            for name, (_old, value) in diff.items():
+                setattr(project, name, value)
+            plan.changes.append(Change("change", line, slug, diff, project))
+        else:
+            plan.unchanged += 1
+
+
+# ------------------------------------------------------------------------------ applying
+
+
+def apply_import(plan):
+    """Save a valid plan in one transaction with bulk queries. Returns ``(added, changed)``."""
+    if not plan.is_valid:
+        raise ValueError("An import with errors cannot be applied.")
+    from .models import Measurement, Project
+    from .publishing import forget_plan_roll_ups
+
+    adds = [c.obj for c in plan.adds]
+    updates = [c.obj for c in plan.updates]
+    fields = sorted({name for c in plan.updates for name in c.fields})
+    with transaction.atomic():
+        if plan.kind == "measurements":
+            Measurement.objects.bulk_create(adds, batch_size=1000)
+            if updates:
+                Measurement.objects.bulk_update(updates, fields, batch_size=1000)
+        else:
+            for project in adds:
+                project.full_clean(exclude=["goals", "districts"])
+            Project.objects.bulk_create(adds, batch_size=500)
+            if updates:
+                Project.objects.bulk_update(updates, fields, batch_size=500)
+    forget_plan_roll_ups()
+    return len(adds), len(updates)
+
+
+# ------------------------------------------------------------------------------ exporting
+
+
+def export_rows(kind, queryset=None):
+    """Header and rows (already guarded against formulas) for ``kind``."""
+    from .models import Measurement, Project
+
+    if kind == "measurements":
+        header = [c.name for c in MEASUREMENT_COLUMNS]
+        measurements = (queryset if queryset is not None else Measurement.objects.all()).select_related(
+            "metric"
+        ).order_by("metric__sort_order", "metric__pk", "year", "sort_order", "pk")
+        rows = (
+            [
+                m.metric.slug,
+                m.year,
+                m.period_zh_hans or "",
+                m.date.isoformat() if m.date else "",
+                format_decimal(m.value),
+                "yes" if m.approximate else "no",
+                m.source_name,
+                m.source_url,
+                m.note_zh_hans or "",
+            ]
+            for m in measurements.iterator(chunk_size=2000)
+        )
+    else:
+        header = [c.name for c in PROJECT_COLUMNS]
+        projects = (queryset if queryset is not None else Project.objects.all()).select_related("pillar")
+        rows = (
+            [
+                p.slug,
+                p.pillar.key,
+                p.name_zh_hans or "",
+                p.name_en or "",
+                p.status,
+                "" if p.progress is None else p.progress,
+                p.start_date.isoformat() if p.start_date else "",
+                p.planned_completion.isoformat() if p.planned_completion else "",
+                p.planned_completion_year or "",
+                p.actual_completion.isoformat() if p.actual_completion else "",
+                p.summary_zh_hans or "",
+                p.summary_en or "",
+            ]
+            for p in projects.order_by("sort_order", "pk").iterator(chunk_size=2000)
+        )
+    return header, ([guard_cell(cell) for cell in row] for row in rows)
+
+
+def write_csv(kind, stream, queryset=None):
+    """Write the export to a text ``stream`` (the caller writes the BOM if it wants one)."""
+    header, rows = export_rows(kind, queryset)
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(row)
+
+
+def export_bytes(kind, queryset=None):
+    """The export as UTF-8 with a BOM, as Excel expects."""
+    stream = io.StringIO()
+    write_csv(kind, stream, queryset)
+    return ("\ufeff" + stream.getvalue()).encode("utf-8")

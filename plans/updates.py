@@ -1,0 +1,201 @@
+"""Updates (news items): which ones a visitor sees, in their language, with a fixed number of
+queries whatever the number of updates.
+
+The Chinese (default-locale) update is the source of truth for what an update is about (its
+pillars and projects); an English update is found through its translation group.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+
+from yuzhong_site.i18n import default_locale_page
+
+from .feeds import feed_links
+from .models import PillarPage, Project, UpdateIndexPage, UpdatePage
+
+PER_PAGE = 10
+LATEST = 3
+
+
+def _default_language():
+    return settings.LANGUAGE_CODE
+
+
+def updates_for(locale_id, pillar=None, project=None, year=None):
+    """Live, public updates in ``locale_id``, newest first; ``pillar`` (a Chinese pillar page)
+    and ``project`` narrow them to the updates whose Chinese source is about it."""
+    updates = UpdatePage.objects.live().public().filter(locale_id=locale_id)
+    if pillar is not None or project is not None:
+        sources = UpdatePage.objects.filter(locale__language_code=_default_language())
+        if pillar is not None:
+            sources = sources.filter(pillars=pillar)
+        if project is not None:
+            sources = sources.filter(projects=project)
+        updates = updates.filter(translation_key__in=sources.values("translation_key"))
+    if year is not None:
+        updates = updates.filter(date__year=year)
+    return updates.order_by("-date", "-first_published_at", "-pk")
+
+
+@dataclass
+class PillarLink:
+    key: str
+    accent: str
+    title: str
+    url: str
+
+
+def attach_pillars(updates, locale_id, request=None):
+    """Give each update ``pillar_links`` (its pillars, in the visitor's language): three queries
+    whatever the number of updates (Chinese sources with their pillars, pillar translations)."""
+    updates = list(updates)
+    if not updates:
+        return updates
+    sources = (
+        UpdatePage.objects.filter(
+            locale__language_code=_default_language(),
+            translation_key__in=[u.translation_key for u in updates],
+        )
+        .only("pk", "translation_key")
+        .prefetch_related(Prefetch("pillars", queryset=PillarPage.objects.order_by("path")))
+    )
+    pillars_by_key = {source.translation_key: list(source.pillars.all()) for source in sources}
+    all_pillars = {p.translation_key: p for ps in pillars_by_key.values() for p in ps}
+    local = {}
+    if all_pillars:
+        local = {
+            p.translation_key: p
+            for p in PillarPage.objects.live().filter(
+                locale_id=locale_id, translation_key__in=list(all_pillars)
+            )
+        }
+    for update in updates:
+        update.pillar_links = [
+            PillarLink(
+                key=p.key,
+                accent=p.accent,
+                title=local.get(p.translation_key, p).title,
+                url=local.get(p.translation_key, p).get_url(request) or "",
+            )
+            for p in pillars_by_key.get(update.translation_key, [])
+        ]
+    return updates
+
+
+def latest_updates(locale_id, request=None, pillar=None, project=None, limit=LATEST):
+    return attach_pillars(
+        updates_for(locale_id, pillar=pillar, project=project)[:limit], locale_id, request
+    )
+
+
+def updates_index_for(locale_id):
+    """The live updates index in ``locale_id`` (for "all updates" links and feeds)."""
+    return UpdateIndexPage.objects.live().filter(locale_id=locale_id).first()
+
+
+def _filter_pillars(index):
+    """The pillars a visitor can filter by: every live Chinese pillar, titled in their language."""
+    sources = list(
+        PillarPage.objects.live()
+        .filter(locale__language_code=_default_language())
+        .order_by("path")
+    )
+    local = {
+        p.translation_key: p
+        for p in PillarPage.objects.live().filter(
+            locale_id=index.locale_id, translation_key__in=[p.translation_key for p in sources]
+        )
+    }
+    return [(p.key, local.get(p.translation_key, p).title, p) for p in sources]
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 1900 <= number <= 2200 else None
+
+
+def index_context(index, request):
+    """The updates list: filters (pillar, year) from the query string, ten per page."""
+    pillars = _filter_pillars(index)
+    chosen_key = request.GET.get("pillar") or ""
+    chosen = next((source for key, _title, source in pillars if key == chosen_key), None)
+    unknown_pillar = bool(chosen_key) and chosen is None
+    year = _int_or_none(request.GET.get("year"))
+    bad_year = bool(request.GET.get("year")) and year is None
+    updates = updates_for(index.locale_id, pillar=chosen, year=year)
+    years = [
+        d.year
+        for d in UpdatePage.objects.live()
+        .filter(locale_id=index.locale_id)
+        .dates("date", "year", order="DESC")
+    ]
+    paginator = Paginator(updates, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))  # bad or too high → first/last page
+    query = {}
+    if chosen is not None:
+        query["pillar"] = chosen_key
+    if year is not None:
+        query["year"] = year
+    return {
+        "updates": attach_pillars(page_obj.object_list, index.locale_id, request),
+        "page_obj": page_obj,
+        "page_numbers": list(
+            paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        ),
+        "filter_pillars": [(key, title) for key, title, _source in pillars],
+        "filter_years": years,
+        "chosen_pillar": chosen_key if chosen is not None else "",
+        "chosen_pillar_page": chosen,
+        "chosen_year": year,
+        "unknown_pillar": unknown_pillar,
+        "bad_year": bad_year,
+        "filter_query": query,
+        "feed_discovery": feed_links(index, request, chosen_key if chosen is not None else ""),
+    }
+
+
+def project_urls(projects, locale_id, request=None):
+    """Set ``public_url`` on each project (its page under its plan, in the visitor's language):
+    two queries for any number of projects."""
+    from .models import PlanPage
+
+    projects = list(projects)
+    plan_paths = {p.pillar.path[: -PlanPage.steplen] for p in projects}
+    plans = list(PlanPage.objects.filter(path__in=plan_paths)) if plan_paths else []
+    local = {}
+    if plans:
+        local = {
+            p.translation_key: p
+            for p in PlanPage.objects.live().filter(
+                locale_id=locale_id, translation_key__in=[p.translation_key for p in plans]
+            )
+        }
+    bases = {}
+    for plan in plans:
+        shown = local.get(plan.translation_key, plan)
+        bases[plan.path] = shown.get_url(request) or ""
+    for project in projects:
+        base = bases.get(project.pillar.path[: -PlanPage.steplen], "")
+        project.public_url = f"{base}projects/{project.slug}/" if base else ""
+    return projects
+
+
+def update_context(update, request):
+    """One update: its pillars and projects (from the Chinese source), in the visitor's language."""
+    source = default_locale_page(update)
+    attach_pillars([update], update.locale_id, request)
+    projects = (
+        Project.objects.filter(live=True, updates=source)
+        .select_related("pillar")
+        .order_by("sort_order", "pk")
+    )
+    return {
+        "update_projects": project_urls(projects, update.locale_id, request),
+        "updates_index": update.get_parent(),
+    }
