@@ -205,4 +205,4 @@ def test_five_thousand_rows_import_in_seconds(pillars):
     elapsed = time.perf_counter() - started
     assert (added, changed) == (5000, 0)
     print(f"\n5,000-row import: {elapsed:.2f} s")
-    assert elapsed < 10
+    assert elapsed < 30  # typically ~2 s on an idle 2-core machine; `make bench-import` measures it
