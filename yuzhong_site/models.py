@@ -35,15 +35,21 @@ class BasePage(Page):
         return context
 
     def get_view_restrictions(self):
-        """Wagtail's check (this page and its ancestors, aliases resolved to their source
-        pages), reading the ancestors the breadcrumbs and navigation share instead of fetching
-        them again. Wagtail points an alias of an alias at the original, so one step resolves."""
+        """Wagtail's check — restrictions on this page or any ancestor, an alias resolved to its
+        source page — in one query instead of two: the ancestors are found by their tree paths
+        in a subquery. (Wagtail points an alias of an alias at the original: one step resolves.)
+        """
+        from django.db.models.functions import Coalesce
         from wagtail.models import PageViewRestriction
 
-        from .navigation import page_ancestors
-
-        page_ids = {page.alias_of_id or page.pk for page in [self, *page_ancestors(self)]}
-        return PageViewRestriction.objects.filter(page_id__in=page_ids)
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        sources = (
+            Page.objects.filter(path__in=paths)
+            .annotate(source_id=Coalesce("alias_of_id", "id"))
+            .values("source_id")
+        )
+        return PageViewRestriction.objects.filter(page_id__in=sources)
 
     def get_search_summary(self):
         """The sentence shown under this page in search results (and meta descriptions)."""
