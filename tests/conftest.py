@@ -16,6 +16,13 @@ def _fresh_cache_and_language():
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """Query budgets measure a page as it is rendered, not the page cache's stored copy (a
+    cache hit costs no query at all). Use before the test client's first request."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
 def site_home(db):
     """The Chinese home page (the site root) and its English translation."""
     home, english_home = ensure_site(hostname="testserver")

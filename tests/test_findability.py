@@ -87,6 +87,7 @@ def query_count(client, url):
 
 @pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap/", "/en/sitemap/"])
 def test_sitemap_query_counts_do_not_grow_with_pages(client, home, english_home, url,
+                                                     page_cache_off,
                                                      django_assert_max_num_queries):
     build_search_content(home)
     few = query_count(client, url)
@@ -94,7 +95,7 @@ def test_sitemap_query_counts_do_not_grow_with_pages(client, home, english_home,
     many = query_count(client, url)
     print(f"{url}: {few} queries with few pages, {many} with many")
     assert many <= few  # the first request also fills the site-root-paths cache
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(14):  # uncached: 8-14 measured
         client.get(url)
 
 

@@ -203,7 +203,7 @@ def _query_count(client, django_assert_max_num_queries, language, query):
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_search_query_count_does_not_grow_with_content(
-    client, home, english_home, language, django_assert_max_num_queries
+    client, home, english_home, language, page_cache_off, django_assert_max_num_queries
 ):
     build_search_content(home)
     few = _query_count(client, django_assert_max_num_queries, language, "街")
@@ -211,5 +211,5 @@ def test_search_query_count_does_not_grow_with_content(
     many = _query_count(client, django_assert_max_num_queries, language, "街")
     print(f"search ({language}): {few} queries with few pages, {many} with many")
     assert many <= few + 1  # +1: a second page type may appear among the shown results
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):  # uncached: 12-16 measured
         search(client, "街", language)

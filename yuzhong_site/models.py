@@ -34,6 +34,23 @@ class BasePage(Page):
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 
+    def get_view_restrictions(self):
+        """Wagtail's check — restrictions on this page or any ancestor, an alias resolved to its
+        source page — in one query instead of two: the ancestors are found by their tree paths
+        in a subquery. (Wagtail points an alias of an alias at the original: one step resolves.)
+        """
+        from django.db.models.functions import Coalesce
+        from wagtail.models import PageViewRestriction
+
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        sources = (
+            Page.objects.filter(path__in=paths)
+            .annotate(source_id=Coalesce("alias_of_id", "id"))
+            .values("source_id")
+        )
+        return PageViewRestriction.objects.filter(page_id__in=sources)
+
     def get_search_summary(self):
         """The sentence shown under this page in search results (and meta descriptions)."""
         return self.search_description or getattr(self, "introduction", "") or ""
@@ -53,9 +70,9 @@ class BasePage(Page):
         """The top-level section (栏目) this page belongs to; None for a home page."""
         if self.depth <= 2:
             return None
-        if self.depth == 3:
-            return self
-        return Page.objects.ancestor_of(self).filter(depth=3).first()
+        from .navigation import ancestor_at_depth
+
+        return ancestor_at_depth(self, 3)
 
     def get_column_name(self):
         column = self.get_column_page()
@@ -101,9 +118,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            self.get_children().live().in_menu().specific().order_by("path")
-        )
+        from .navigation import menu_children
+
+        # The same pages as the header navigation (one shared query), not specific: the cards
+        # need only their titles, descriptions and URLs.
+        context["sections"] = menu_children(self, request)
         return context
 
 

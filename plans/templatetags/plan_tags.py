@@ -23,11 +23,16 @@ def cached_plan_roll_up(plan, request):
 
 @register.inclusion_tag("components/plan_glance.html", takes_context=True)
 def plan_at_a_glance(context):
-    """The first live plan among the home page's sections (already loaded: no extra query)."""
+    """The first live plan among the home page's sections (loaded as plain pages for the
+    navigation they share: one query for the plan's own fields)."""
     request = context.get("request")
-    plan = next((s for s in context.get("sections") or [] if isinstance(s, PlanPage)), None)
-    if plan is None:
+    section = next(
+        (s for s in context.get("sections") or [] if issubclass(s.specific_class or type(s), PlanPage)),
+        None,
+    )
+    if section is None:
         return {"plan": None}
+    plan = section.specific
     return {
         "plan": plan,
         "plan_url": plan.get_url(request),

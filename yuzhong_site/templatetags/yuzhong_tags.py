@@ -3,9 +3,10 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from yuzhong_site.i18n import page_translations, path_urls_by_language
+from yuzhong_site.navigation import menu_children, page_ancestors, site_home
 
 register = template.Library()
 
@@ -87,26 +88,12 @@ def canonical_url(context):
     return request.build_absolute_uri(request.path) if request else ""
 
 
-def _site_home(request):
-    cached = getattr(request, "_yz_site_home", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    home = site.root_page.localized
-    request._yz_site_home = home
-    return home
-
-
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
     current = context.get("page")
-    home = _site_home(request) if request else None
-    items = []
-    if home is not None:
-        items = list(home.get_children().live().in_menu().order_by("path"))
+    home = site_home(request) if request else None
+    items = menu_children(home, request) if home is not None else []
     current_path = getattr(current, "path", "")
     return {
         "home": home,
@@ -129,7 +116,7 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    ancestors = [a for a in page_ancestors(page) if a.depth >= 2]
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     return {"crumbs": crumbs, "current": page.title}
 
