@@ -246,9 +246,7 @@ def metric_context(plan, request, slug):
 def plan_urls(plan_paths, request=None):
     """{plan page path: the plan's URL in the active language}, memoised on ``request``.
 
-    Two queries for any number of plans (the plans, and their translations)."""
-    from wagtail.models import Locale
-
+    One query for any number of plans in their own language, two for their translations."""
     memo = getattr(request, "_yz_plan_urls", None) if request is not None else None
     language = translation.get_language()
     if memo is None:
@@ -257,14 +255,14 @@ def plan_urls(plan_paths, request=None):
             request._yz_plan_urls = memo
     wanted = [path for path in plan_paths if (language, path) not in memo]
     if wanted:
-        plans = list(PlanPage.objects.filter(path__in=wanted))
-        locale = Locale.objects.filter(language_code=language).first()
+        plans = list(PlanPage.objects.filter(path__in=wanted).select_related("locale"))
+        keys = [p.translation_key for p in plans if p.locale.language_code != language]
         local = {}
-        if locale is not None:
+        if keys:
             local = {
                 page.translation_key: page
                 for page in PlanPage.objects.live().filter(
-                    locale=locale, translation_key__in=[p.translation_key for p in plans]
+                    locale__language_code=language, translation_key__in=keys
                 )
             }
         for path in wanted:

@@ -1,6 +1,8 @@
 """Query counts on the visitor pages do not grow with the number of heritage sites."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from districts.models import RouteStop
 
@@ -8,11 +10,18 @@ from .builders import make_image, make_route, make_site
 
 pytestmark = pytest.mark.django_db
 
-# Measured: see the report. The same bound holds for 5 and for 200 sites.
+# Measured with the page cache off (it would otherwise serve the second visit): index 18,
+# district 18, heritage site 21, route ≤ 17 — the same for 5 and for 200 sites.
 INDEX_QUERIES = 18
-DISTRICT_QUERIES = 17
-SITE_QUERIES = 18
+DISTRICT_QUERIES = 18
+SITE_QUERIES = 21
 ROUTE_QUERIES = 17
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Measure the pages themselves, not the public-page cache's copies of them."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 def build(visit_index, district, count):
@@ -39,7 +48,9 @@ def test_query_counts_do_not_grow_with_the_number_of_sites(
         (f"/visit/{sites[-1].slug}/", SITE_QUERIES),
         ("/visit/long-walk/", ROUTE_QUERIES),
     ):
-        client.get(url)
-        with django_assert_max_num_queries(bound):
+        client.get(url)  # renditions are made once, on the first visit
+        with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
+        print(f"{url} with {count} sites: {len(captured)} queries")
+        assert len(captured) <= bound, url
 

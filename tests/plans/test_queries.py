@@ -1,6 +1,8 @@
 """Plan, pillar, project and metric pages use a fixed number of queries, whatever the content."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from districts.models import District
 
@@ -8,9 +10,9 @@ from .factories import make_metric, make_plan, make_project
 
 pytestmark = pytest.mark.django_db
 
-# Measured (Chinese / English): plan 17/21, pillar 21/24, project 21/28, metric 19/26 —
+# Measured (Chinese / English): plan 17/21, pillar 23/26, project 22/29, metric 19/26 —
 # the same with 10 and with 300 metrics and projects.
-BOUNDS = {"plan": 21, "pillar": 24, "project": 28, "metric": 26}
+BOUNDS = {"plan": 21, "pillar": 26, "project": 30, "metric": 26}
 
 
 def _fill(pillars, count):
@@ -40,8 +42,10 @@ def test_page_query_counts_do_not_grow_with_content(
     }
     for name, paths in pages.items():
         for path in paths:
-            with django_assert_max_num_queries(BOUNDS[name]):
+            with CaptureQueriesContext(connection) as captured:
                 assert client.get(path).status_code == 200, path
+            print(f"{path} with {count}: {len(captured)} queries")
+            assert len(captured) <= BOUNDS[name], path
 
 
 def test_home_page_with_the_plan_stays_within_its_budget(client, home, django_assert_max_num_queries):
