@@ -275,10 +275,21 @@ class HeritageSitePage(BasePage):
         validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
     )
     history = StreamField(BodyBlock(), blank=True, verbose_name=_("history"))
+    # The plan project this place is (十八梯, 戴家巷崖壁步道…): each page shows the other.
+    # A string reference, so that plans never imports the visitor pages.
+    related_project = models.ForeignKey(
+        "plans.Project", verbose_name=_("related plan project"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="heritage_sites",
+        help_text=_(
+            "The plan project this place is part of, if any. Set it on the Chinese page: "
+            "the English page shows the same project."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("district")]),
+        FieldPanel("related_project"),
         InlinePanel("gallery_images", heading=_("Gallery"), label=_("Image")),
         FieldPanel("history"),
     ]

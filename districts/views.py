@@ -1,7 +1,7 @@
 """What the visitor pages put in their template context: a fixed number of queries each.
 
-Kept apart from the models so that the page classes read as data, and so that a related plan
-project can later be added in one place (``HERITAGE_SELECT_RELATED`` + a template include).
+Kept apart from the models so that the page classes read as data. The plan's side of a place
+(a site's project, a district's projects) comes from ``districts.links``.
 """
 
 from django.core.paginator import Paginator
@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from . import geo
+from .links import project_for_site, projects_in_district
 from .models import (
     SITES_PER_PAGE,
     Category,
@@ -21,7 +22,8 @@ from .models import (
 )
 from .structured_data import heritage_site_data, route_data
 
-# Relations a heritage page or card shows; add "related_project" here once it exists.
+# Relations a heritage page or card shows. The related project is read from the Chinese page
+# (``links.project_for_site``), so that the English page shows the same one.
 HERITAGE_SELECT_RELATED = ["district"]
 
 
@@ -95,6 +97,7 @@ def district_context(page, request, slug):
     return {
         "district": district,
         "district_sites": list(heritage_sites_under(page).filter(district=district)),
+        "district_projects": projects_in_district(district, request),
         # the language links point at the same district in the other language
         "alternate_subpath": page.reverse_subpage("district", args=(district.slug,)),
         "visit_index": page,
@@ -110,6 +113,7 @@ def heritage_site_context(page, request):
             district_url = index_page.district_url(page.district, request)
     return {
         "district_url": district_url,
+        "related_project": project_for_site(page, request),
         "gallery": gallery,
         "opening_rows": page.opening_hours_by_day(),
         "has_opening_hours": bool(page.opening_hours),

@@ -1,6 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from yuzhong_site.search.registry import register_public_search
+
+from .links import district_url
 from .models import District
 
 
@@ -15,3 +19,7 @@ class DistrictViewSet(SnippetViewSet):
 
 
 register_snippet(DistrictViewSet)
+
+# Districts are found by the public search in both languages and link to their district page
+# (/visit/districts/<slug>/) in the reader's language.
+register_public_search(District, label=_("District"), url=district_url)

@@ -202,8 +202,13 @@ def project_context(plan, request, slug):
         return None
     goals = [goal for goal in project.goals.all() if goal.live]
     pillar = _pillar_in_language(project.pillar, plan)
+    # The places side (heritage pages, district pages) lives in districts; imported here only.
+    from districts.links import district_links, sites_for_project
+
     return {
         "project": project,
+        "project_districts": district_links(project.districts.all(), request),
+        "visit_sites": sites_for_project(project, request),
         "project_goals": goals,
         "pillar": pillar,
         "plan_url": _url_base(plan, request),
@@ -233,3 +238,77 @@ def metric_context(plan, request, slug):
         "alternate_subpath": f"metrics/{slug}/",
         "data_untranslated": translation.get_language() != "zh-hans" and not metric.name_en,
     }
+
+
+# ------------------------------------------------ public URLs of data shown elsewhere
+# (district and heritage pages, search results): a fixed number of queries per request.
+
+
+def plan_urls(plan_paths, request=None):
+    """{plan page path: the plan's URL in the active language}, memoised on ``request``.
+
+    One query for any number of plans in their own language, two for their translations."""
+    memo = getattr(request, "_yz_plan_urls", None) if request is not None else None
+    language = translation.get_language()
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._yz_plan_urls = memo
+    wanted = [path for path in plan_paths if (language, path) not in memo]
+    if wanted:
+        plans = list(PlanPage.objects.filter(path__in=wanted).select_related("locale"))
+        keys = [p.translation_key for p in plans if p.locale.language_code != language]
+        local = {}
+        if keys:
+            local = {
+                page.translation_key: page
+                for page in PlanPage.objects.live().filter(
+                    locale__language_code=language, translation_key__in=keys
+                )
+            }
+        for path in wanted:
+            memo[(language, path)] = None
+        for plan in plans:
+            shown = local.get(plan.translation_key, plan)
+            memo[(language, plan.path)] = shown.get_url(request) or None
+    return {path: memo[(language, path)] for path in plan_paths}
+
+
+def _plan_path(obj):
+    return obj.pillar.path[: -PlanPage.steplen]
+
+
+def public_data_url(obj, route, request=None):
+    """A project's or metric's page (``route`` "project" or "metric") in the active language.
+    ``obj.pillar`` should be select_related."""
+    base = plan_urls([_plan_path(obj)], request).get(_plan_path(obj))
+    return f"{base}{route}s/{obj.slug}/" if base else None
+
+
+def attach_public_urls(projects, request=None):
+    """Set ``public_url`` (what the project card links to) on each project; projects need
+    their pillar select_related. Returns the projects."""
+    bases = plan_urls({_plan_path(project) for project in projects}, request)
+    for project in projects:
+        base = bases.get(_plan_path(project))
+        project.public_url = f"{base}projects/{project.slug}/" if base else ""
+    return projects
+
+
+def pillar_goal_url(goal, request=None):
+    """A goal's place on its pillar page, in the active language (goal.pillar select_related)."""
+    from yuzhong_site.i18n import default_language
+
+    pillar = goal.pillar
+    if translation.get_language() != default_language():
+        pillar = pillar.get_translation_or_none(
+            _active_locale()
+        ) or pillar
+    url = pillar.get_url(request)
+    return f"{url}#goal-{goal.pk}" if url else None
+
+
+def _active_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_active()

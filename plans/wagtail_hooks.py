@@ -10,7 +10,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from yuzhong_site.search.registry import register_public_search
+
 from .csv_admin import CsvIndexView
+from .dashboard import pillar_goal_url, public_data_url
 from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
 from .models import Goal, Metric, Project
 from .publishing import forget_plan_roll_ups
@@ -60,6 +63,31 @@ class PlanDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlanDataGroup)
+
+# The public search finds projects, indicators and goals (in both languages, by their Chinese
+# or English words) and links to their pages: projects and metrics have their own, a goal is
+# shown on its pillar page.
+register_public_search(
+    Project,
+    label=gettext_lazy("Plan project"),
+    url=lambda project, request: public_data_url(project, "project", request),
+    summary="summary",
+    queryset=lambda request: Project.objects.filter(live=True).select_related("pillar"),
+)
+register_public_search(
+    Metric,
+    label=gettext_lazy("Indicator"),
+    url=lambda metric, request: public_data_url(metric, "metric", request),
+    summary="notes",
+    queryset=lambda request: Metric.objects.filter(live=True).select_related("pillar"),
+)
+register_public_search(
+    Goal,
+    label=gettext_lazy("Plan goal"),
+    url=pillar_goal_url,
+    summary="explanation",
+    queryset=lambda request: Goal.objects.filter(live=True).select_related("pillar"),
+)
 
 
 def measurement_period_warnings(metric):

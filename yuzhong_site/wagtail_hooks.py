@@ -1,18 +1,12 @@
-"""Admin additions for editors (the translation status report) and public-search registrations."""
+"""Admin additions for editors (the translation status report). Data models register for the
+public search in their own app's ``wagtail_hooks.py``."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from districts.models import District
-from yuzhong_site.search.registry import register_public_search
-
 from .translation_status import TranslationStatusView
-
-# Districts are found by the public search (in both languages). Move this line to
-# districts/wagtail_hooks.py, with a url=…, once districts have their own pages.
-register_public_search(District)
 
 
 @hooks.register("register_admin_urls")

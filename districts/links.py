@@ -1,0 +1,128 @@
+"""The seams between places and the plan, each resolved in the reader's language with a fixed
+number of queries:
+
+- a heritage site's plan project (set on the Chinese page; the English page shows the same one);
+- a project's heritage sites ("Visit this place"), in the reader's language when translated;
+- a district's plan projects, and the district pages a project links to.
+
+plans imports this module inside functions only, so neither app imports the other's pages at
+module level.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from plans.dashboard import attach_public_urls
+from plans.models import Project
+from yuzhong_site.i18n import default_language
+
+from .models import HeritageSitePage, VisitIndexPage
+
+
+def _public_projects():
+    """Live projects with what a project card shows: pillar (for the URL) and districts."""
+    return Project.objects.filter(live=True).select_related("pillar").prefetch_related("districts")
+
+
+def project_for_site(page, request=None):
+    """The live plan project of ``page``'s Chinese source page, with its ``public_url``; or
+    ``None``. One query (+ the districts prefetch and the plan's URL, once per request)."""
+    project = (
+        _public_projects()
+        .filter(
+            heritage_sites__translation_key=page.translation_key,
+            heritage_sites__locale__language_code=default_language(),
+        )
+        .first()
+    )
+    if project is not None:
+        attach_public_urls([project], request)
+    return project
+
+
+@dataclass
+class SiteLink:
+    page: HeritageSitePage
+    url: str
+    untranslated: bool  # the page is shown in Chinese (an alias or the Chinese page itself)
+    language: str  # the language of the page's words, for the link's lang attribute
+
+
+def sites_for_project(project, request=None):
+    """The live heritage pages that name ``project``, in the reader's language: the
+    translation when there is one, else the untranslated English alias, else the Chinese
+    page — the last two marked ``untranslated``. Two queries at most."""
+    chinese = default_language()
+    sources = list(
+        HeritageSitePage.objects.live()
+        .filter(related_project=project, locale__language_code=chinese)
+        .order_by("path")
+    )
+    language = translation.get_language() or chinese
+    if not sources or language == chinese:
+        return [SiteLink(page, page.get_url(request), False, chinese) for page in sources]
+    localized = {
+        page.translation_key: page
+        for page in HeritageSitePage.objects.live().filter(
+            translation_key__in=[page.translation_key for page in sources],
+            locale__language_code=language,
+        )
+    }
+    links = []
+    for source in sources:
+        page = localized.get(source.translation_key)
+        if page is not None and not page.alias_of_id:
+            links.append(SiteLink(page, page.get_url(request), False, language))
+        else:
+            shown = page or source
+            links.append(SiteLink(shown, shown.get_url(request), True, chinese))
+    return links
+
+
+def visit_index(request=None):
+    """The live visitors' section in the reader's language (or the Chinese one), memoised on
+    ``request``; ``None`` when the site has none. One query."""
+    language = translation.get_language() or default_language()
+    memo = getattr(request, "_yz_visit_index", None) if request is not None else None
+    if memo is not None and language in memo:
+        return memo[language]
+    candidates = {
+        page.locale.language_code: page
+        for page in VisitIndexPage.objects.live()
+        .filter(locale__language_code__in={language, default_language()})
+        .select_related("locale")
+        .order_by("-path")
+    }
+    index = candidates.get(language) or candidates.get(default_language())
+    if request is not None:
+        if memo is None:
+            memo = request._yz_visit_index = {}
+        memo[language] = index
+    return index
+
+
+def district_url(district, request=None):
+    """``/visit/districts/<slug>/`` (or ``/en/…``) when there is a visitors' section, else
+    ``None``."""
+    index = visit_index(request)
+    return index.district_url(district, request) if index is not None else None
+
+
+@dataclass
+class DistrictLink:
+    district: object
+    url: str | None
+
+
+def district_links(districts, request=None):
+    """Each district with its page's URL (``None`` without a visitors' section)."""
+    return [DistrictLink(district, district_url(district, request)) for district in districts]
+
+
+def projects_in_district(district, request=None):
+    """The live plan projects in ``district``, with their public URLs: a fixed number of
+    queries whatever their number."""
+    projects = list(_public_projects().filter(districts=district))
+    return attach_public_urls(projects, request)
+

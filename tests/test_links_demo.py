@@ -1,0 +1,99 @@
+"""With the full demo content: heritage sites and plan projects point at each other, the demo
+step keeps doing so idempotently, and the search finds the right page, project, indicator or
+heritage site first (the same matrix runs on SQLite and PostgreSQL)."""
+
+import re
+from html import unescape
+
+import pytest
+
+from districts.demo import SITE_PROJECTS, link_sites_to_projects
+from districts.models import HeritageSitePage
+from yuzhong_site.demo import DemoContext
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, query, language):
+    """[(title, href)] of the results on the first page, best first."""
+    url = "/en/search/" if language == "en" else "/search/"
+    response = client.get(url, {"q": query})
+    assert response.status_code == 200
+    found = []
+    for block in re.findall(r'<h2 class="yz-result__title">(.*?)</h2>', response.content.decode(), re.S):
+        href = re.search(r'href="([^"]*)"', block)
+        title = unescape(re.sub(r"<[^>]+>", "", block)).strip()
+        found.append((title, href.group(1) if href else None))
+    return found
+
+
+# (language, query, top title, its link, another result expected on the first page)
+MATRIX = [
+    ("zh-hans", "十八梯", "十八梯传统风貌区", "/visit/shibati/", "/plan/projects/shibati/"),
+    ("zh-hans", "崖壁步道", "戴家巷崖壁步道", "/visit/daijiaxiang-cliffside-walkway/",
+     "/plan/projects/daijiaxiang-cliffside-walkway/"),
+    ("zh-hans", "领事馆", "白俄罗斯驻重庆总领事馆", "/plan/projects/belarus-consulate-general/",
+     "/plan/metrics/consulate-countries/"),
+    ("zh-hans", "金融", "金融业规模保持全市第一，建设西部金融中心主承载区", "/plan/services/#goal-",
+     "/plan/services/"),
+    ("zh-hans", "老旧小区", "老旧小区改造", "/plan/projects/old-residential-compounds/",
+     "/plan/metrics/old-compounds-renovated/"),
+    ("zh-hans", "较场口", "较场口·十八梯", "/visit/districts/jiaochangkou/", "/visit/shibati/"),
+    ("en", "Shibati", "Shibati Traditional Area", "/en/visit/shibati/", "/en/plan/projects/shibati/"),
+    ("en", "consulate", "Consulate General of Belarus in Chongqing",
+     "/en/plan/projects/belarus-consulate-general/", "/en/plan/metrics/consulate-countries/"),
+    ("en", "Hongyan", "Hongyan Village", "/en/visit/hongyan-village/", "/en/plan/projects/hongyan-park/"),
+    ("en", "walkway", "Daijiaxiang Cliffside Walkway", "/en/visit/daijiaxiang-cliffside-walkway/",
+     "/en/plan/projects/daijiaxiang-cliffside-walkway/"),
+    # an English query finds a project by its English name (the project has no page of its own)
+    ("en", "bonded extension", "Bonded extension zone", "/en/plan/projects/bonded-extension-zone/",
+     None),
+    ("en", "old residential compounds", "Renovating old residential compounds",
+     "/en/plan/projects/old-residential-compounds/", "/en/plan/metrics/old-compounds-renovated/"),
+]
+
+
+def test_search_finds_the_right_result_first_on_the_demo_content(client, demo_content):
+    failures = []
+    table = []
+    for language, query, title, link, also in MATRIX:
+        found = results(client, query, language)
+        top = found[0] if found else (None, None)
+        table.append(f"{language:7} {query:28} → {top[0]} ({top[1]})")
+        if top[0] != title or not (top[1] or "").startswith(link):
+            failures.append((language, query, found[:3]))
+        elif also and not any((href or "").startswith(also) for _t, href in found):
+            failures.append((language, query, "missing " + also, found))
+    print("\n".join(table))
+    assert failures == []
+    # every result links somewhere that answers
+    for _language, _query, _title, link, _also in MATRIX:
+        if "#" not in link:
+            assert client.get(link).status_code == 200, link
+
+
+def test_heritage_sites_and_projects_link_both_ways_on_the_demo_content(client, demo_content):
+    chinese = {page.slug: page for page in HeritageSitePage.objects.filter(
+        locale__language_code="zh-hans", slug__in=SITE_PROJECTS)}
+    assert {slug: page.related_project.slug for slug, page in chinese.items()} == SITE_PROJECTS
+    for site_slug, project_slug in SITE_PROJECTS.items():
+        for prefix in ("", "/en"):
+            site_html = client.get(f"{prefix}/visit/{site_slug}/").content.decode()
+            assert f'href="{prefix}/plan/projects/{project_slug}/"' in site_html, site_slug
+            project_html = client.get(f"{prefix}/plan/projects/{project_slug}/").content.decode()
+            assert f'href="{prefix}/visit/{site_slug}/"' in project_html, project_slug
+
+
+def test_the_demo_step_sets_a_missing_link_in_a_new_revision_and_is_idempotent(demo_content):
+    shibati = HeritageSitePage.objects.get(locale__language_code="zh-hans", slug="shibati")
+    HeritageSitePage.objects.filter(pk=shibati.pk).update(related_project=None)
+    revisions = shibati.revisions.count()
+
+    link_sites_to_projects(DemoContext())
+    shibati.refresh_from_db()
+    assert shibati.related_project.slug == "shibati"
+    assert shibati.revisions.count() == revisions + 1
+    assert shibati.live and not shibati.has_unpublished_changes
+
+    link_sites_to_projects(DemoContext())
+    assert shibati.revisions.count() == revisions + 1

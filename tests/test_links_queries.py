@@ -1,0 +1,77 @@
+"""The cross-linked pages keep a fixed number of queries: a heritage page with its project, a
+district page with its projects and sites, a project page with its places and districts —
+the same bound with few and with many of each, in both languages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from districts.models import District
+from tests.districts.builders import make_image, make_site, translate_site
+from tests.plans.factories import make_plan, make_project
+from yuzhong_site.pages import ensure_child_page, ensure_translation
+
+pytestmark = pytest.mark.django_db
+
+# Measured (Chinese / English), the same for few and many — see the report.
+BOUNDS = {
+    "heritage": 26,
+    "district": 23,
+    "project": 30,
+}
+
+
+def build(home, count):
+    from districts.models import VisitIndexPage
+
+    _plan, pillars = make_plan(home)
+    index, _ = ensure_child_page(home, VisitIndexPage, "visit", title="游渝中", introduction="地标")
+    ensure_translation(index, "en", title="Visit Yuzhong", introduction="Places")
+    districts = [
+        District.objects.create(slug=f"d{n}", name_zh_hans=f"片区{n}", name_en=f"Area {n}",
+                                kind="sub_district")
+        for n in range(max(1, count // 10))
+    ]
+    main = make_project(pillars["heritage"], slug="main", districts=districts, milestones=3,
+                        progress=50, status="under_way")
+    for _n in range(count):
+        make_project(pillars["heritage"], districts=[districts[0]], milestones=2)
+    image = make_image()
+    for n in range(count):
+        site = make_site(index, f"site-{n}", title=f"地点{n}", district=districts[0],
+                         related_project=main, image=image)
+        if n % 2:  # half translated, half not: both kinds of link on the English project page
+            translate_site(site, f"Place {n}")
+    return index
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Measure the page itself, not the public-page cache's copy of it."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def count_queries(client, path):
+    client.get(path)  # renditions, site-root cache
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return len(captured)
+
+
+PATHS = {
+    "heritage": ["/visit/site-1/", "/en/visit/site-1/"],
+    "district": ["/visit/districts/d0/", "/en/visit/districts/d0/"],
+    "project": ["/plan/projects/main/", "/en/plan/projects/main/"],
+}
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_cross_linked_pages_keep_a_fixed_number_of_queries(client, home, count):
+    build(home, count)
+    client.get("/")
+    measured = {}
+    for name, paths in PATHS.items():
+        measured[name] = [count_queries(client, path) for path in paths]
+    print(f"queries with {count} sites/projects (zh, en): {measured}")
+    for name, numbers in measured.items():
+        assert max(numbers) <= BOUNDS[name], (name, numbers)
