@@ -43,7 +43,7 @@ METRIC_COLUMNS = [
     Column("pillar", _("Pillar")),
     Column("figure_type", _("Figure type")),
     Column("year", _("Year"), numeric=True),
-    Column("period", _("Period")),
+    Column("period", _("Period covered")),
     Column("date", _("Date")),
     Column("value", _("Value"), numeric=True),
     Column("target_qualifier", _("Target qualifier")),

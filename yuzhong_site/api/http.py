@@ -8,6 +8,7 @@ Errors are JSON, with the message in both languages (the API has no "current lan
 """
 
 import functools
+import re
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -103,7 +104,8 @@ def requested_language(request):
         return settings.LANGUAGE_CODE
     value = values[-1].strip().lower()
     if value not in LANGUAGES:
-        raise ApiError(400, "invalid_parameter", INVALID_LANGUAGE, parameter="lang", value=values[-1][:40])
+        shown = re.sub(r"[^\w-]", "", values[-1])[:20]  # echo nothing that could be markup
+        raise ApiError(400, "invalid_parameter", INVALID_LANGUAGE, parameter="lang", value=shown)
     return value
 
 
