@@ -10,7 +10,6 @@ import pytest
 from django.utils import timezone
 
 from districts.models import HeritageSitePage
-
 from tests.helpers import tags, text_of
 from tests.plans.factories import make_metric
 
