@@ -323,7 +323,7 @@ class Crawler:
         return [target for target in dict.fromkeys(targets) if target]
 
 
-def check_crawled(report, crawler, content_page_urls):
+def check_crawled(report, crawler, content_page_urls, page_urls=()):
     for url, parser in crawler.parsed.items():
         report.checked["meta"] += 1
         missing = [name for name in REQUIRED_META if not parser.meta.get(name)]
@@ -341,6 +341,8 @@ def check_crawled(report, crawler, content_page_urls):
             elif not image["alt"].strip():
                 report.add("images", WARNING, f"image with empty alt text (fine only if decorative): {src}", url)
     for url, status in crawler.status.items():
+        if not crawler.linked_from.get(url) and url not in page_urls:
+            continue  # a named route nobody links to (security.txt without a contact): not a link
         report.checked["links"] += 1
         if status == 404 or status >= 500:
             sources = ", ".join(dict.fromkeys(crawler.linked_from.get(url, [])[:3])) or "(start page)"
@@ -380,7 +382,7 @@ def run_audit(max_urls=MAX_URLS, freshness_days=FRESHNESS_DAYS):
         f"{len(crawler.status)} URLs fetched, {len(crawler.parsed)} HTML pages, "
         f"{sum(len(p.links) for p in crawler.parsed.values())} links followed"
     )
-    check_crawled(report, crawler, content_pages)
+    check_crawled(report, crawler, content_pages, {page.url for page in pages})
     return report
 
 
