@@ -67,7 +67,7 @@ def open_data_view(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":  # CORS preflight
-            response = HttpResponse(status=204)
+            response = HttpResponse(status=200)  # any 2xx will do; 200 for old clients
             response["Allow"] = "GET, HEAD, OPTIONS"
             return add_cors_headers(response)
         if request.method not in ("GET", "HEAD"):
