@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run serve test test-two-instances lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest clean
+.PHONY: help install run serve audit test test-two-instances lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
@@ -38,6 +38,17 @@ serve: ## Serve without reinstalling or reloading content
 
 test: install ## Install and run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The audit runs against its own SQLite database under var/ (freshly migrated, demo content)
+# unless AUDIT_DATABASE_URL says otherwise. AUDIT_ARGS="--strict" makes warnings fail too.
+AUDIT_DATABASE_URL ?= sqlite:///$(CURDIR)/var/audit.sqlite3
+AUDIT_ARGS ?=
+
+audit: install ## Self-audit (footer ids, meta tags, empty sections, links, translations, alt text) on the demo content
+	@mkdir -p var
+	DATABASE_URL=$(AUDIT_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(AUDIT_DATABASE_URL) $(PY) manage.py load_demo_content >/dev/null
+	DATABASE_URL=$(AUDIT_DATABASE_URL) $(PY) manage.py site_audit $(AUDIT_ARGS)
 
 # bench/loadtest use their own SQLite database under var/ unless BENCH_DATABASE_URL says otherwise.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3

@@ -183,6 +183,14 @@ def build_site_shell(context):
         footer.operator_en = "Yuzhong Five-Year Plan editorial team (demo content)"
         footer.contact_email = "editors@example.org"
         footer.save()
+    # Filing identifiers in the right form but obviously not real (all zeros, marked 示例): the
+    # site audit accepts them and warns that they must be replaced before going live.
+    if not footer.site_id_code or not footer.icp_number:
+        from .audit import DEMO_ICP_NUMBER, DEMO_SITE_ID_CODE
+
+        footer.site_id_code = footer.site_id_code or DEMO_SITE_ID_CODE
+        footer.icp_number = footer.icp_number or DEMO_ICP_NUMBER
+        footer.save()
     context.say("Site shell: home page, About page and footer ready.")
 
 

@@ -7,4 +7,5 @@ from .sitemaps import site_map
 urlpatterns = [
     path("", include("yuzhong_site.search.urls")),
     path("sitemap/", site_map, name="site_map"),
+    path("", include("yuzhong_site.api.data_urls")),
 ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap_xml"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The read-only JSON API: not language-prefixed (?lang= chooses the language).
+    path("api/", include("yuzhong_site.api.urls")),
 ]
 
 if settings.SERVE_MEDIA:

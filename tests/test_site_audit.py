@@ -1,0 +1,128 @@
+"""``manage.py site_audit``: passes on the demo content, fails on a broken site, says why."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from wagtail.models import Site
+
+from districts.models import VisitIndexPage
+from yuzhong_site import audit
+from yuzhong_site.models import FooterSettings, StandardPage
+from yuzhong_site.pages import ensure_child_page, ensure_translation
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    try:
+        call_command("site_audit", *args, stdout=out)
+    except CommandError as error:
+        return False, out.getvalue(), str(error)
+    return True, out.getvalue(), ""
+
+
+def set_footer(**values):
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    for name, value in values.items():
+        setattr(footer, name, value)
+    footer.save()
+
+
+REAL_LOOKING = {"operator_zh_hans": "渝中区某单位", "operator_en": "An office",
+                "site_id_code": "1234567890", "icp_number": "渝ICP备12345678号"}
+
+
+def test_the_demo_content_passes_the_audit(demo_content):
+    passed, output, _error = run()
+    print(output)  # noqa: T201 - the report, for the CI log
+    assert passed, output
+    assert "PASSED: 0 failures" in output
+    assert "[PASS] Internal links" in output and "[PASS] Meta tags on every page" in output
+    assert "demo placeholder" in output, "the demo identifiers are flagged as placeholders"
+    strict, _output, error = run("--strict")
+    assert not strict and "warnings" in error
+
+
+@pytest.fixture
+def broken_site(home, english_home):
+    """A site with an empty section, a link to a page that does not exist, and no footer."""
+    ensure_child_page(home, VisitIndexPage, "visit", title="游渝中", show_in_menus=True)
+    body = [("paragraph", '<p>See <a href="/no-such-page/">this page</a>.</p>')]
+    about, _ = ensure_child_page(home, StandardPage, "about", title="关于", introduction="简介", body=body)
+    ensure_translation(about, "en", title="About", introduction="About us", body=body)
+    return home
+
+
+def test_a_broken_site_fails_and_the_report_says_where(broken_site):
+    passed, output, error = run()
+    assert not passed and "failures" in error
+    assert "[FAIL] Footer identifiers" in output
+    assert "site identification code (网站标识码) is not set" in output
+    assert "[FAIL] Internal links" in output
+    assert "/no-such-page/ answers 404; linked from /about/" in output
+    assert "[FAIL] Sections with published pages" in output and "“游渝中” has no published pages" in output
+    assert "[FAIL] Meta tags on every page" in output and "missing SiteIDCode" in output
+
+
+def test_with_identifiers_set_and_links_fixed_the_same_site_passes(home, english_home):
+    set_footer(**REAL_LOOKING)
+    about, _ = ensure_child_page(home, StandardPage, "about", title="关于", introduction="简介")
+    ensure_translation(about, "en", title="About", introduction="About us")
+    passed, output, _error = run("--strict")
+    assert passed, output
+    assert "PASSED: 0 failures, 0 warnings" in output
+
+
+def test_malformed_identifiers_fail(home, english_home):
+    set_footer(**{**REAL_LOOKING, "site_id_code": "12-34", "icp_number": "备案中"})
+    report = audit.Report()
+    audit.check_footer(report, Site.objects.get(is_default_site=True))
+    messages = " ".join(f.message for f in report.failures)
+    assert "is not 10 digits" in messages and "渝ICP备12345678号" in messages
+
+
+def test_untranslated_english_pages_are_warnings_not_failures(home, english_home):
+    from yuzhong_site.pages import ensure_alias
+
+    about, _ = ensure_child_page(home, StandardPage, "about", title="关于", introduction="简介")
+    ensure_alias(about, "en")
+    report = audit.Report()
+    audit.check_translations(report)
+    assert not report.failures
+    assert [f.message for f in report.warnings] == ["not yet translated: “关于”"]
+    assert "[WARN] English translations" in audit.format_report(report)
+
+
+def test_images_without_alt_fail_and_empty_alt_warns():
+    class Crawled:
+        status = {"/p/": 200}
+        linked_from = {}
+        truncated = False
+        parsed = {"/p/": audit._PageParser()}
+
+    Crawled.parsed["/p/"].feed('<img src="/a.png"><img src="/b.png" alt="">')
+    report = audit.Report()
+    audit.check_crawled(report, Crawled, content_page_urls=set())
+    assert [f.message for f in report.of("images", audit.FAILURE)] == ["image without alt attribute: /a.png"]
+    assert len(report.of("images", audit.WARNING)) == 1
+
+
+def test_stale_updates_warn_when_an_update_page_model_exists(home, monkeypatch):
+    old, _ = ensure_child_page(home, StandardPage, "old-news", title="旧消息")
+    StandardPage.objects.filter(pk=old.pk).update(first_published_at=timezone.now() - timedelta(days=400))
+    monkeypatch.setattr(audit, "update_page_model", lambda: StandardPage)  # stands in for UpdatePage
+    report = audit.Report()
+    audit.check_freshness(report, days=90)
+    assert [f.severity for f in report.of("freshness")] == [audit.WARNING]
+    assert "days old" in report.of("freshness")[0].message
+
+
+def test_freshness_is_skipped_until_updates_exist():
+    report = audit.Report()
+    if audit.update_page_model() is None:
+        audit.check_freshness(report, days=90)
+        assert "skipped" in report.notes["freshness"] and not report.findings
