@@ -480,6 +480,11 @@ def link_sites_to_projects(context):
             continue
         site.related_project = project
         site.save_revision().publish()
+        # The link changes no text: republish the English translation with it too, so that it
+        # is not reported (or shown to readers) as older than its Chinese source.
+        for translated in site.get_translations().filter(alias_of__isnull=True).specific():
+            translated.related_project = project
+            translated.save_revision().publish()
         linked += 1
     context.say(f"Heritage sites linked to plan projects: {linked} new.")
 
