@@ -51,7 +51,11 @@ def _updates_index(request, locale_id, sections=None):
     found = getattr(request, cache_attr, {}) if request is not None else {}
     if locale_id not in found:
         if sections is not None:
-            found[locale_id] = next((s for s in sections if isinstance(s, UpdateIndexPage)), None)
+            # the home page's sections are plain pages: recognise the index by its type
+            found[locale_id] = next(
+                (s for s in sections if getattr(s, "specific_class", None) is UpdateIndexPage),
+                None,
+            )
         else:
             found[locale_id] = updates_index_for(locale_id)
         if request is not None:
