@@ -83,6 +83,10 @@ def test_editor_submits_moderator_approves_and_the_update_is_public(site, browse
     assert response.ok
     moderator_context.close()
 
+    # A visitor arriving now sees it at once (the server's page cache was purged on publish;
+    # the first reader's own browser may keep its copy for max-age, so use a fresh one).
+    public.close()
+    public = browser.new_context().new_page()
     public.goto(site.url + UPDATE)
     assert new_summary in public.inner_text("main")
     public.goto(site.url + "/updates/")
