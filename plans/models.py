@@ -25,14 +25,13 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from districts.models import latitude_validators, longitude_validators
 from yuzhong_site.blocks import BodyBlock
 from yuzhong_site.models import BasePage
 
 from .status import Direction, ProjectStatus, Qualifier
 from .units import Unit
 
-latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
-longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
 year_validators = [MinValueValidator(1949), MaxValueValidator(2100)]
 
 
