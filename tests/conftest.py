@@ -4,15 +4,20 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from yuzhong_site import memo
 from yuzhong_site.site_setup import ensure_site
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
+    # A test's rows are rolled back without a publish signal: start each test with an empty
+    # cache and an empty per-publish memo (yuzhong_site/memo.py).
     cache.clear()
+    memo.forget_all()
     yield
     translation.activate("zh-hans")
     cache.clear()
+    memo.forget_all()
 
 
 @pytest.fixture

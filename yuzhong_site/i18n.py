@@ -41,17 +41,16 @@ def is_untranslated_alias(page):
 
 def page_translations(page, request=None):
     """``page`` and its live translations (and aliases), with their locales: one query, made
-    once per request when ``request`` is given (the language links and the outdated-translation
-    notice share it)."""
-    memo = getattr(request, "_yz_page_translations", None) if request is not None else None
-    if memo is not None and page.pk in memo:
-        return memo[page.pk]
-    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
-    if request is not None:
-        if memo is None:
-            memo = request._yz_page_translations = {}
-        memo[page.pk] = translations
-    return translations
+    once per publish when ``request`` is given (the language links and the outdated-translation
+    notice share it; yuzhong_site/memo.py)."""
+    from .memo import memoized
+
+    def find():
+        return list(page.get_translations(inclusive=True).live().select_related("locale"))
+
+    if request is None or page.pk is None:  # a new page's preview has no translations yet
+        return find()
+    return memoized(request, ("page-translations", page.pk), find)
 
 
 def path_urls_by_language(path):

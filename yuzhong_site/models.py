@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -196,6 +196,19 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's lookup (remembered on the request), with the row itself from the
+        per-publish memo: saving the settings purges like any site data (yuzhong_site/memo.py)."""
+        from .memo import memoized
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            key = ("site-setting", cls._meta.label, getattr(site, "pk", None))
+            setattr(request, attr_name, memoized(request, key, lambda: cls.for_site(site)))
+        return getattr(request, attr_name)
 
     @property
     def public_security_url(self):

@@ -8,6 +8,8 @@ them once keeps an uncached page to a handful of queries (see tests/test_query_b
 
 from wagtail.models import Page, Site
 
+from .memo import memoized
+
 
 def page_ancestors(page):
     """``page``'s ancestors, the tree root first (as ``page.get_ancestors()``): one query per
@@ -52,13 +54,11 @@ def site_home(request):
 
 def menu_children(home, request=None):
     """The live children of ``home`` shown in menus, in tree order: the header navigation and
-    the home page's sections share one query per request."""
-    memo = getattr(request, "_yz_menu_children", None) if request is not None else None
-    if memo is not None and home.pk in memo:
-        return memo[home.pk]
-    children = list(home.get_children().live().in_menu().order_by("path"))
-    if request is not None:
-        if memo is None:
-            memo = request._yz_menu_children = {}
-        memo[home.pk] = children
-    return children
+    the home page's sections share one query, made once per publish (yuzhong_site/memo.py)."""
+    if request is None:
+        return list(_menu_queryset(home))
+    return memoized(request, ("menu-children", home.pk), lambda: list(_menu_queryset(home)))
+
+
+def _menu_queryset(home):
+    return home.get_children().live().in_menu().order_by("path")

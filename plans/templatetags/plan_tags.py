@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from plans.models import PlanPage
 from plans.publishing import TIMEOUT, roll_up_cache_key
+from yuzhong_site.memo import memoized
 
 register = template.Library()
 
@@ -77,7 +78,12 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
     index = _updates_index(request, page.locale_id, context.get("sections"))
     if index is None:
         return {"updates": []}
-    updates = find_latest(page.locale_id, request, pillar=pillar, project=project)
+    site = getattr(request, "_wagtail_site", None)
+    key = ("latest-updates", getattr(site, "pk", None), page.locale_id,
+           getattr(pillar, "pk", None), getattr(project, "pk", None))
+    updates = memoized(
+        request, key, lambda: find_latest(page.locale_id, request, pillar=pillar, project=project)
+    )
     index_url = index.get_url(request) or ""
     pillar_key = getattr(pillar, "key", "")
     links = feed_links(index, request, pillar_key)

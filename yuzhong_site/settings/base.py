@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "yuzhong_site.security.SecurityHeadersMiddleware",
     # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.
     "yuzhong_site.cache.PublicPageCacheMiddleware",
+    # The Wagtail Site (and other per-publish data) from a per-process memo: yuzhong_site/memo.py.
+    "yuzhong_site.memo.MemoizedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,7 +165,9 @@ PAGE_CACHE_EXCLUDED_PREFIXES = (
 )
 # Any save or delete of a model in these apps (snippets, data, settings) purges every page.
 PAGE_CACHE_PURGE_APPS = ("yuzhong_site", "plans", "districts", "wagtailredirects")
-PAGE_CACHE_PURGE_MODELS = ("wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site")
+PAGE_CACHE_PURGE_MODELS = (
+    "wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site", "wagtailcore.PageViewRestriction",
+)
 
 # A CDN in front of the site is purged on publish when configured (wagtail frontend_cache).
 CDN_PURGE_BACKEND = env("CDN_PURGE_BACKEND", "")  # "", "http", "cloudflare" or "cloudfront"

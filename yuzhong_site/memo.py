@@ -1,0 +1,83 @@
+"""What every page asks the database for and that only changes when something is published.
+
+Each request of an uncached page used to look up the same rows again: the Wagtail ``Site`` for
+the host, the footer settings, the home page's menu sections, the latest updates… They change
+only when an editor publishes, moves or deletes a page or saves site data — exactly the events
+that bump the page cache's *generation* (``yuzhong_site.cache``). So each process keeps them in
+a plain dictionary tagged with the generation it was filled under, and empties it as soon as a
+request sees a newer generation. Across several app servers the generation lives in the shared
+cache (Redis), so a publish on one server empties the memo on every server at its next request.
+
+What is memoised must be the same for every anonymous visitor of that host and language (never
+anything about a user or a form) — callers put everything it depends on in the key. The memo is
+bounded: it is emptied when it reaches ``MAX_ENTRIES``.
+"""
+
+import threading
+
+from .cache import current_generation
+
+MAX_ENTRIES = 2000
+
+_lock = threading.Lock()
+_state = {"generation": None, "values": {}}
+
+
+def request_generation(request):
+    """The page-cache generation, read once per request (and remembered on it)."""
+    if request is None:
+        return current_generation()
+    generation = getattr(request, "_yz_generation", None)
+    if generation is None:
+        generation = request._yz_generation = current_generation()
+    return generation
+
+
+def memoized(request, key, compute):
+    """``compute()``, remembered in this process until the next publish. ``key`` is a tuple
+    naming the value and everything it depends on (host, language, page…)."""
+    generation = request_generation(request)
+    with _lock:
+        if _state["generation"] != generation:
+            _state["generation"] = generation
+            _state["values"] = {}
+        values = _state["values"]
+        if key in values:
+            return values[key]
+    value = compute()
+    with _lock:
+        if _state["generation"] == generation:
+            if len(values) >= MAX_ENTRIES:
+                values.clear()
+            values[key] = value
+    return value
+
+
+def forget_all():
+    """Empty the memo (tests; a publish does it through the generation)."""
+    with _lock:
+        _state["generation"] = None
+        _state["values"] = {}
+
+
+class MemoizedSiteMiddleware:
+    """Find the request's Wagtail ``Site`` through the memo (Wagtail asks the database on every
+    request otherwise). The key is what Wagtail matches on: the host name and the port."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.db import DatabaseError
+        from django.http.request import split_domain_port
+        from wagtail.models import Site
+
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        try:
+            request._wagtail_site = memoized(
+                request, ("site", hostname, port), lambda: Site._find_for_request(request)
+            )
+        except DatabaseError:
+            pass  # left to Wagtail (and /healthz, which reports the database as down)
+        return self.get_response(request)
