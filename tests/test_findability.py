@@ -139,6 +139,14 @@ def test_content_pages_carry_open_graph_and_government_meta_tags(client, content
     assert tags(html, "link", rel="canonical")[0]["href"] == "http://testserver/shibati/lanes/"
 
 
+def test_pub_date_is_in_the_site_time_zone(client, content, footer):
+    from datetime import UTC, datetime
+
+    lanes = StandardPage.objects.get(slug="lanes", locale__language_code="zh-hans")
+    StandardPage.objects.filter(pk=lanes.pk).update(first_published_at=datetime(2021, 1, 24, 18, 30, tzinfo=UTC))
+    assert meta(text_of(client.get("/shibati/lanes/")))["PubDate"] == "2021-01-25 02:30"  # Asia/Shanghai
+
+
 def test_english_pages_carry_english_metadata(client, content, footer):
     tags_ = meta(text_of(client.get("/en/shibati/lanes/")))
     assert tags_["og:locale"] == "en_GB"
