@@ -86,6 +86,19 @@ class BasePage(Page):
         return self.seo_title or self.title
 
     def get_pub_date(self):
+        """When the page was first published. An alias (an English page that still mirrors its
+        Chinese source) was published when its source was: Wagtail copies the dates from the
+        source's stored revision, which has none for a page saved as a draft before its first
+        publication, so an alias without its own date takes its source's (one query, only then).
+        """
+        if self.first_published_at is None and self.alias_of_id:
+            source = (
+                Page.objects.filter(pk=self.alias_of_id)
+                .values_list("first_published_at", "last_published_at")
+                .first()
+            )
+            if source is not None and (source[0] or source[1]):
+                return source[0] or source[1]
         return self.first_published_at or self.last_published_at
 
     def get_content_source(self, footer=None):
