@@ -34,6 +34,18 @@ class BasePage(Page):
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 
+    def update_aliases(self, *args, **kwargs):
+        """Wagtail publishes a page's aliases (our English placeholders) whenever the page is
+        "published", even when publishing only schedules it: the alias would go live at once
+        with the embargoed text while the Chinese page waits for its go-live time
+        (wagtail/wagtail#11344). A page that is not live keeps its aliases as they are; they
+        follow it when it really goes live (``publish_scheduled`` publishes it again)."""
+        if not self.live:
+            return
+        super().update_aliases(*args, **kwargs)
+
+    update_aliases.alters_data = True
+
     def get_view_restrictions(self):
         """Wagtail's check — restrictions on this page or any ancestor, an alias resolved to its
         source page — in one query instead of two: the ancestors are found by their tree paths
