@@ -156,3 +156,27 @@ def test_api_queries_do_not_grow_with_content(
             with django_assert_max_num_queries(API_BOUND) as captured:
                 assert client.get(path).status_code == 200
             print(f"{path}: {len(captured)} queries with {count} of each")  # noqa: T201
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/api/v1", "/api/v1/"),
+        ("/api/v1/metrics", "/api/v1/metrics/"),
+        ("/api/v1/metrics/spring-festival-sales?lang=en", "/api/v1/metrics/spring-festival-sales/?lang=en"),
+    ],
+)
+def test_an_api_path_without_its_trailing_slash_redirects_like_append_slash(client, open_data, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == target
+    assert response["Access-Control-Allow-Origin"] == "*"  # a browser client may follow it
+    assert client.get(path, follow=True).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v2", "/api/v1/metrics/a/b", "/api/v1/metrics/spring-festival-sales/x"]
+)
+def test_a_path_with_no_slashed_twin_is_still_a_json_404(client, open_data, path):
+    data = get_json(client, path, status=404)
+    assert data["error"]["code"] == "not_found"
