@@ -59,7 +59,13 @@ class Translations:
 
     def url(self, source, language):
         found = self.by_key.get((source.translation_key, language))
-        return found.get_full_url(self.request) if found is not None else None
+        if found is None:
+            return None
+        # Absolute on the host the client asked (like the pages' canonical and hreflang links),
+        # not on the Wagtail Site's hostname, which may be a name nobody uses (the demo's
+        # localhost:80). ALLOWED_HOSTS bounds the hosts; the page cache keys on the host.
+        url = found.get_url(self.request)
+        return self.request.build_absolute_uri(url) if url else None
 
     def urls(self, source, suffix=""):
         urls = {}
