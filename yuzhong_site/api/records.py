@@ -12,6 +12,8 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from yuzhong_site.i18n import absolute_page_url
+
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
@@ -59,13 +61,7 @@ class Translations:
 
     def url(self, source, language):
         found = self.by_key.get((source.translation_key, language))
-        if found is None:
-            return None
-        # Absolute on the host the client asked (like the pages' canonical and hreflang links),
-        # not on the Wagtail Site's hostname, which may be a name nobody uses (the demo's
-        # localhost:80). ALLOWED_HOSTS bounds the hosts; the page cache keys on the host.
-        url = found.get_url(self.request)
-        return self.request.build_absolute_uri(url) if url else None
+        return absolute_page_url(found, self.request) if found is not None else None
 
     def urls(self, source, suffix=""):
         urls = {}
