@@ -25,3 +25,14 @@ def tags(html, name, **attrs):
 
 def text_of(response):
     return response.content.decode("utf-8")
+
+
+def add_page_in_admin(client, parent, model, **fields):
+    """Create a page under ``parent`` through the admin's add form, as an editor does (a draft
+    unless ``fields`` hold an action, e.g. ``{"action-publish": "publish"}``); with the synced
+    page tree this also makes its aliases in the other languages. Returns the new page."""
+    opts = model._meta
+    data = {"body-count": "0", **fields}
+    response = client.post(f"/admin/pages/add/{opts.app_label}/{opts.model_name}/{parent.pk}/", data)
+    assert response.status_code == 302, text_of(response)[:2000]
+    return model.objects.get(slug=fields["slug"], locale_id=parent.locale_id)

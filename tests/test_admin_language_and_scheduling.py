@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from tests.helpers import text_of
+from tests.helpers import add_page_in_admin, text_of
 from yuzhong_site.demo import (
     DEMO_EDITOR_PASSWORD,
     DEMO_EDITOR_USERNAME,
@@ -93,6 +93,31 @@ def test_a_scheduled_page_goes_live_when_its_time_has_come(client, home):
     page.refresh_from_db()
     assert page.title == "定时发布的新标题"
     assert "定时发布的新标题" in text_of(client.get("/notice/"))
+
+
+def test_a_new_page_scheduled_in_the_admin_stays_hidden_in_english_too(admin_client, home, english_home):
+    """The synced tree gives a new draft an English alias; scheduling the draft must not put
+    that alias (the embargoed text) online before the Chinese page (wagtail/wagtail#11344)."""
+    from django.test import Client
+
+    fields = {"title": "定时公告", "slug": "notice", "introduction": "尚未公开的内容"}
+    page = add_page_in_admin(admin_client, home, StandardPage, **fields)
+    assert StandardPage.objects.filter(alias_of=page, locale=english_home.locale).exists()
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    response = admin_client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {**fields, "body-count": "0", "go_live_at": go_live, "action-publish": "publish"},
+    )
+    assert response.status_code == 302
+    visitor = Client()
+    assert visitor.get("/notice/").status_code == 404
+    assert visitor.get("/en/notice/").status_code == 404
+
+    a_day_later = timezone.now() + timedelta(days=1, minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=a_day_later):
+        call_command("publish_scheduled", stdout=StringIO())
+    assert "尚未公开的内容" in text_of(visitor.get("/notice/"))
+    assert "尚未公开的内容" in text_of(visitor.get("/en/notice/"))  # the alias follows it
 
 
 def test_a_page_is_unpublished_when_it_expires(client, home):

@@ -66,6 +66,23 @@ def test_sitemap_lists_every_page_in_both_languages_with_hreflang_pairs(client, 
                 assert entries[href] == alternates, loc
 
 
+def test_sitemap_urls_are_on_the_host_that_robots_txt_and_the_pages_name(client, content):
+    # The demo's Wagtail Site says localhost:80; `make run` serves 127.0.0.1:8000. The sitemap's
+    # locations must agree with robots.txt's Sitemap line and with each page's canonical link.
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", 80
+    site.save()
+    host = {"HTTP_HOST": "127.0.0.1:8000"}
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text_of(client.get("/robots.txt", **host))
+    root = ET.fromstring(client.get("/sitemap.xml", **host).content)  # noqa: S314
+    locations = [url.find("s:loc", NS).text for url in root.findall("s:url", NS)]
+    alternates = [link.get("href") for link in root.iter("{http://www.w3.org/1999/xhtml}link")]
+    assert "http://127.0.0.1:8000/en/shibati/" in locations
+    assert locations and all(url.startswith("http://127.0.0.1:8000/") for url in locations + alternates)
+    canonical = tags(text_of(client.get("/en/shibati/", **host)), "link", rel="canonical")[0]["href"]
+    assert canonical in locations
+
+
 def test_untranslated_aliases_are_left_out_of_the_sitemap(client, content):
     entries = sitemap_entries(client)
     assert "http://testserver/finance/" in entries
@@ -137,6 +154,14 @@ def test_content_pages_carry_open_graph_and_government_meta_tags(client, content
     assert len(tags_["PubDate"]) == len("2021-01-25 10:00")
     assert tags_["ContentSource"] == "渝中“十四五”编辑组"
     assert tags(html, "link", rel="canonical")[0]["href"] == "http://testserver/shibati/lanes/"
+
+
+def test_pub_date_is_in_the_site_time_zone(client, content, footer):
+    from datetime import UTC, datetime
+
+    lanes = StandardPage.objects.get(slug="lanes", locale__language_code="zh-hans")
+    StandardPage.objects.filter(pk=lanes.pk).update(first_published_at=datetime(2021, 1, 24, 18, 30, tzinfo=UTC))
+    assert meta(text_of(client.get("/shibati/lanes/")))["PubDate"] == "2021-01-25 02:30"  # Asia/Shanghai
 
 
 def test_english_pages_carry_english_metadata(client, content, footer):

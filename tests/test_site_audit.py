@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from districts.models import VisitIndexPage
+from tests.helpers import add_page_in_admin, tags, text_of
 from yuzhong_site import audit
 from yuzhong_site.models import FooterSettings, StandardPage
 from yuzhong_site.pages import ensure_child_page, ensure_translation
@@ -75,6 +76,45 @@ def test_with_identifiers_set_and_links_fixed_the_same_site_passes(home, english
     passed, output, _error = run("--strict")
     assert passed, output
     assert "PASSED: 0 failures, 0 warnings" in output
+
+
+def pub_date(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return [tag["content"] for tag in tags(text_of(response), "meta") if tag.get("name") == "PubDate"]
+
+
+@pytest.fixture
+def editor_made_alias(admin_client, home, english_home):
+    """An editor writes a Chinese page as a draft (the synced tree gives it an English alias at
+    once), and it is published later, as after review."""
+    about = add_page_in_admin(admin_client, home, StandardPage, title="关于", slug="about", introduction="简介")
+    alias = StandardPage.objects.get(alias_of=about)
+    about.get_latest_revision().publish()
+    admin_client.logout()
+    return about, alias
+
+
+def test_an_editor_made_english_alias_has_its_source_pub_date_and_passes_the_audit(client, editor_made_alias):
+    about, _alias = editor_made_alias
+    source_date = timezone.localtime(StandardPage.objects.get(pk=about.pk).first_published_at)
+    assert pub_date(client, "/about/") == [source_date.strftime("%Y-%m-%d %H:%M")]
+    assert pub_date(client, "/en/about/") == pub_date(client, "/about/")
+    set_footer(**REAL_LOOKING)
+    passed, output, _error = run()
+    assert passed, output
+    assert "[PASS] Meta tags on every page" in output
+
+
+def test_an_alias_without_dates_of_its_own_takes_its_source_pub_date(client, editor_made_alias):
+    # Wagtail 8.0.0 (allowed by pyproject) leaves a draft-first alias with neither date
+    # (wagtail/wagtail#14190); rows made by it stay so.
+    about, alias = editor_made_alias
+    StandardPage.objects.filter(pk=alias.pk).update(first_published_at=None, last_published_at=None)
+    assert pub_date(client, "/en/about/") == pub_date(client, "/about/") != []
+    set_footer(**REAL_LOOKING)
+    passed, output, _error = run()
+    assert passed, output
 
 
 def test_malformed_identifiers_fail(home, english_home):

@@ -53,6 +53,15 @@ def page_translations(page, request=None):
     return memoized(request, ("page-translations", page.pk), find)
 
 
+def absolute_page_url(page, request):
+    """``page``'s absolute URL on the host the visitor asked (as the canonical and hreflang
+    links are), not on the Wagtail Site's hostname, which may be a name nobody uses (the demo's
+    localhost:80). Hosts are bounded by ALLOWED_HOSTS; the page cache keys on the host.
+    A page of another Wagtail site keeps that site's root URL. ``None`` for a page with no URL."""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
 def path_urls_by_language(path):
     """{language_code: url} for a non-page URL (search, data pages…)."""
     return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}

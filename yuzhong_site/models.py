@@ -34,6 +34,18 @@ class BasePage(Page):
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 
+    def update_aliases(self, *args, **kwargs):
+        """Wagtail publishes a page's aliases (our English placeholders) whenever the page is
+        "published", even when publishing only schedules it: the alias would go live at once
+        with the embargoed text while the Chinese page waits for its go-live time
+        (wagtail/wagtail#11344). A page that is not live keeps its aliases as they are; they
+        follow it when it really goes live (``publish_scheduled`` publishes it again)."""
+        if not self.live:
+            return
+        super().update_aliases(*args, **kwargs)
+
+    update_aliases.alters_data = True
+
     def get_view_restrictions(self):
         """Wagtail's check — restrictions on this page or any ancestor, an alias resolved to its
         source page — in one query instead of two: the ancestors are found by their tree paths
@@ -86,6 +98,19 @@ class BasePage(Page):
         return self.seo_title or self.title
 
     def get_pub_date(self):
+        """When the page was first published. An alias (an English page that still mirrors its
+        Chinese source) was published when its source was: Wagtail copies the dates from the
+        source's stored revision, which has none for a page saved as a draft before its first
+        publication, so an alias without its own date takes its source's (one query, only then).
+        """
+        if self.first_published_at is None and self.alias_of_id:
+            source = (
+                Page.objects.filter(pk=self.alias_of_id)
+                .values_list("first_published_at", "last_published_at")
+                .first()
+            )
+            if source is not None and (source[0] or source[1]):
+                return source[0] or source[1]
         return self.first_published_at or self.last_published_at
 
     def get_content_source(self, footer=None):

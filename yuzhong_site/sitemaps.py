@@ -12,7 +12,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Locale, Page, Site
 
-from .i18n import default_language
+from .i18n import absolute_page_url, default_language
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
 # Levels of the HTML site map below each home page: sections, their pages, and one more.
@@ -52,14 +52,14 @@ class TranslatedSitemap(Sitemap):
         keys = {item.translation_key for item in pages}
         group = {}
         for translated in self.items().filter(translation_key__in=keys):
-            url = translated.get_full_url(self.request)
+            url = absolute_page_url(translated, self.request)
             if url:
                 group.setdefault(translated.translation_key, {})[
                     translated.locale.language_code
                 ] = url
         urls = []
         for item in pages:
-            location = item.get_full_url(self.request)
+            location = absolute_page_url(item, self.request)
             if not location:
                 continue
             by_language = group.get(item.translation_key, {})

@@ -156,3 +156,68 @@ def test_api_queries_do_not_grow_with_content(
             with django_assert_max_num_queries(API_BOUND) as captured:
                 assert client.get(path).status_code == 200
             print(f"{path}: {len(captured)} queries with {count} of each")  # noqa: T201
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/api/v1", "/api/v1/"),
+        ("/api/v1/metrics", "/api/v1/metrics/"),
+        ("/api/v1/metrics/spring-festival-sales?lang=en", "/api/v1/metrics/spring-festival-sales/?lang=en"),
+    ],
+)
+def test_an_api_path_without_its_trailing_slash_redirects_like_append_slash(client, open_data, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == target
+    assert response["Access-Control-Allow-Origin"] == "*"  # a browser client may follow it
+    assert client.get(path, follow=True).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v2", "/api/v1/metrics/a/b", "/api/v1/metrics/spring-festival-sales/x"]
+)
+def test_a_path_with_no_slashed_twin_is_still_a_json_404(client, open_data, path):
+    data = get_json(client, path, status=404)
+    assert data["error"]["code"] == "not_found"
+
+
+@pytest.fixture
+def demo_site_hostname(open_data):
+    """The demo's Wagtail Site says localhost:80, while `make run` serves 127.0.0.1:8000."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", 80
+    site.save()
+    return site
+
+
+def all_urls(data):
+    """Every absolute http(s) URL anywhere in a JSON document."""
+    if isinstance(data, dict):
+        return [url for value in data.values() for url in all_urls(value)]
+    if isinstance(data, list):
+        return [url for value in data for url in all_urls(value)]
+    return [data] if isinstance(data, str) and data.startswith(("http://", "https://")) else []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/", "/api/v1/metrics/", "/api/v1/projects/shibati/?lang=en", "/api/v1/heritage-sites/",
+     "/api/v1/pillars/", "/api/v1/plans/plan/", "/api/v1/openapi.json", "/data/projects.json",
+     "/en/data/metrics.json"],
+)
+def test_links_in_api_answers_work_from_the_address_the_client_used(client, demo_site_hostname, path):
+    # Not the Site's localhost:80, where nothing listens; and each address gets its own links,
+    # also when the answer comes from the page cache (its key holds the host).
+    cache_status = []
+    for host in ["127.0.0.1:8000", "localhost:8000", "127.0.0.1:8000"]:
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200
+        cache_status.append(response["X-Cache"])
+        ours = [url for url in all_urls(json.loads(response.content))
+                if not url.startswith("https://creativecommons.org/")]
+        assert ours, "the answer links to our pages"
+        assert all(url == f"http://{host}" or url.startswith(f"http://{host}/") for url in ours), ours
+    assert cache_status == ["MISS", "MISS", "HIT"]

@@ -12,6 +12,8 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from yuzhong_site.i18n import absolute_page_url
+
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
@@ -59,7 +61,7 @@ class Translations:
 
     def url(self, source, language):
         found = self.by_key.get((source.translation_key, language))
-        return found.get_full_url(self.request) if found is not None else None
+        return absolute_page_url(found, self.request) if found is not None else None
 
     def urls(self, source, suffix=""):
         urls = {}

@@ -6,7 +6,9 @@ texts; field names never change. Every item carries its HTML page in both langua
 Documented by ``/api/v1/openapi.json`` and the Data page.
 """
 
-from django.urls import reverse
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from plans import open_data as plan_data
@@ -84,6 +86,14 @@ def api_detail(request, resource, slug):
 
 @open_data_view
 def api_not_found(request, rest=""):
+    if settings.APPEND_SLASH and not request.path_info.endswith("/"):
+        # What CommonMiddleware would do if this catch-all did not match: /api/v1 → /api/v1/.
+        try:
+            match = resolve(request.path_info + "/", getattr(request, "urlconf", None))
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != "api_not_found":
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
     raise ApiError(404, "not_found", NOT_FOUND)
 
 

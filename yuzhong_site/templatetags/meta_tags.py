@@ -1,7 +1,9 @@
 """Page metadata for search engines, social sites and government-site norms, in one tag."""
 
+from datetime import datetime
+
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -88,6 +90,8 @@ def page_meta(context):
         government += [("ColumnName", column), ("ColumnType", column)]
     if article:
         pub_date = page.get_pub_date()
+        if isinstance(pub_date, datetime) and timezone.is_aware(pub_date):
+            pub_date = timezone.localtime(pub_date)  # Beijing time, as the page's own dates
         government += [
             ("ArticleTitle", page.get_article_title()),
             ("PubDate", pub_date.strftime("%Y-%m-%d %H:%M") if pub_date else ""),
