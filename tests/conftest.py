@@ -44,12 +44,20 @@ def english_home(site_home):
     return site_home[1]
 
 
-@pytest.fixture
-def demo_content(db):
-    """The full demo content, as `make run` loads it."""
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """``load_demo_content`` run once in this test process, its result kept to copy back
+    (tests/demo_snapshot.py says when the copy is used and when the command runs again)."""
+    from .demo_snapshot import DemoSnapshot
 
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_db_blocker.unblock():
+        return DemoSnapshot()
+
+
+@pytest.fixture
+def demo_content(demo_snapshot, db):
+    """The full demo content, as `make run` loads it."""
+    demo_snapshot.load()
 
 
 @pytest.fixture

@@ -1,0 +1,161 @@
+"""The demo content, loaded once per test process and copied back into the database per test.
+
+``load_demo_content`` takes 10-20 s (hundreds of pages, revisions, search and reference index
+entries, generated pictures), and about sixty tests start from it. ``DemoSnapshot`` runs the
+command once in a transaction, keeps a copy of every table's rows (and, on SQLite, of
+``sqlite_sequence``) as they were right after it, and rolls back. A test then gets the demo
+content by having every table replaced with that copy: the same rows, keys and (on SQLite)
+sequences that running the command on the same starting database gives.
+
+The copy is only used when the test's database is still in the state the command started from
+(nothing added, changed or removed since the test database was set up: every table compared),
+or freshly flushed by a transactional test (no rows but the content types and permissions that
+Django recreates after a flush). Otherwise the command itself runs, as before. The pictures
+the command made stay in the (in-memory, per-process) file storage; if one of them has gone,
+the command runs too.
+"""
+
+import hashlib
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+
+def load_demo_content():
+    with open("/dev/null", "w") as devnull:
+        call_command("load_demo_content", stdout=devnull)
+
+
+class DemoSnapshot:
+    def __init__(self):
+        self.vendor = connection.vendor
+        self.tables = sorted(
+            connection.introspection.django_table_names(only_existing=True, include_views=False)
+        )
+        self.virtual = set()
+        if self.vendor == "sqlite":
+            # Full-text tables: filled by triggers on their index tables as well, so they are
+            # written after those, with their own rowids.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+                )
+                self.virtual = {name for (name,) in cursor.fetchall()} & set(self.tables)
+            self.tables = [t for t in self.tables if t not in self.virtual]
+            self.tables += [*sorted(self.virtual), "sqlite_sequence"]
+        with transaction.atomic():
+            self.base = self._fingerprint()
+            self.after_flush = self._tables_left_by_flush()
+            load_demo_content()
+            self.rows = {table: self._read(table) for table in self.tables}
+            self.files = self._file_names()
+            transaction.set_rollback(True)
+        self.restored = self.fell_back = 0
+
+    # --- public -------------------------------------------------------------------------------
+
+    def load(self):
+        """The demo content in the test's database: copied when that is safe, else loaded."""
+        if self._can_copy():
+            self._restore()
+            self.restored += 1
+        else:
+            load_demo_content()
+            self.fell_back += 1
+
+    # --- reading and writing tables -----------------------------------------------------------
+
+    def _read(self, table):
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                with cursor.cursor.copy(f'COPY "{table}" TO STDOUT') as copy:  # noqa: S608
+                    return b"".join(bytes(block) for block in copy)
+            rowid = "rowid, " if table in self.virtual else ""
+            cursor.execute(f'SELECT {rowid}* FROM "{table}"')  # noqa: S608
+            columns = tuple(column[0] for column in cursor.description)
+            return columns, cursor.fetchall()
+
+    def _restore(self):
+        with transaction.atomic(), connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.execute("TRUNCATE " + ", ".join(f'"{table}"' for table in self.tables))
+                for table, data in self.rows.items():
+                    if data:
+                        with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:  # noqa: S608
+                            copy.write(data)
+                models = [
+                    model
+                    for model in apps.get_models(include_auto_created=True)
+                    if model._meta.db_table in self.tables and not model._meta.proxy
+                ]
+                for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                    cursor.execute(sql)
+            else:
+                raw = cursor.cursor  # Django's SQLite cursor: "%s" placeholders
+                # self.tables ends with the full-text tables and sqlite_sequence, which the
+                # triggers and inserts before them write to: each is emptied just before it is
+                # filled from the copy.
+                for table in self.tables:
+                    raw.execute(f'DELETE FROM "{table}"')  # noqa: S608
+                for table in self.tables:
+                    columns, rows = self.rows[table]
+                    if table in self.virtual or table == "sqlite_sequence":
+                        raw.execute(f'DELETE FROM "{table}"')  # noqa: S608
+                    if rows:
+                        names = ", ".join(f'"{column}"' for column in columns)
+                        marks = ", ".join("%s" for _column in columns)
+                        raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)  # noqa: S608
+        # The content type ids may differ from those cached before (after a flush); the cache
+        # may hold pages or URLs of the database as it was.
+        ContentType.objects.clear_cache()
+        cache.clear()
+
+    # --- is a copy the same as running the command? ------------------------------------------
+
+    def _fingerprint(self):
+        digest = hashlib.sha256()
+        for table in self.tables:
+            digest.update(table.encode())
+            digest.update(repr(self._read(table)).encode())
+        return digest.hexdigest()
+
+    def _row_counts(self):
+        with connection.cursor() as cursor:
+            counts = {}
+            for table in self.tables:
+                if table == "sqlite_sequence":
+                    continue
+                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
+                counts[table] = cursor.fetchone()[0]
+            return counts
+
+    def _tables_left_by_flush(self):
+        """Row counts after a flush like the one that ends a transactional test (undone)."""
+        with transaction.atomic():
+            with open("/dev/null", "w") as devnull:
+                call_command("flush", interactive=False, verbosity=0, stdout=devnull)
+            counts = self._row_counts()
+            transaction.set_rollback(True)
+        ContentType.objects.clear_cache()
+        return counts
+
+    def _can_copy(self):
+        if any(not default_storage.exists(name) for name in self.files):
+            return False
+        if self._row_counts() == self.after_flush:
+            return True
+        return self._fingerprint() == self.base
+
+    def _file_names(self):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        names = []
+        for model in (get_image_model(), get_document_model()):
+            names.extend(model.objects.values_list("file", flat=True))
+        return names
