@@ -6,8 +6,3 @@ class PlansConfig(AppConfig):
     name = "plans"
     verbose_name = _("The plan")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from .signals import connect
-
-        connect()

@@ -579,8 +579,9 @@ def apply_import(plan):
     """Save a valid plan in one transaction with bulk queries. Returns ``(added, changed)``."""
     if not plan.is_valid:
         raise ValueError("An import with errors cannot be applied.")
+    from yuzhong_site.cache import purge_all_pages
+
     from .models import Measurement, Project
-    from .publishing import forget_plan_roll_ups
 
     adds = [c.obj for c in plan.adds]
     updates = [c.obj for c in plan.updates]
@@ -596,7 +597,8 @@ def apply_import(plan):
             Project.objects.bulk_create(adds, batch_size=500)
             if updates:
                 Project.objects.bulk_update(updates, fields, batch_size=500)
-    forget_plan_roll_ups()
+        # Bulk queries send no save signals: purge the pages (and what they remember) here.
+        purge_all_pages()
     return len(adds), len(updates)
 
 

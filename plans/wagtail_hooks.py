@@ -16,7 +16,6 @@ from .csv_admin import CsvIndexView
 from .dashboard import pillar_goal_url, public_data_url
 from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
 from .models import Goal, Metric, Project
-from .publishing import forget_plan_roll_ups
 
 # Plan data is scoped per pillar: an editor of one pillar changes only that pillar's records.
 for _model in (Goal, Metric, Project):
@@ -118,8 +117,6 @@ def _after_save(request, instance):
     if isinstance(instance, Metric):
         for warning in measurement_period_warnings(instance):
             messages.warning(request, warning)
-    if isinstance(instance, Metric | Project | Goal):
-        forget_plan_roll_ups()
 
 
 @hooks.register("after_create_snippet")

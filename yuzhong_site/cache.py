@@ -47,6 +47,17 @@ def current_generation():
     return generation
 
 
+def request_generation(request):
+    """The generation, read once per request and remembered on it (the page cache's key and the
+    per-publish memo share it)."""
+    if request is None:
+        return current_generation()
+    generation = getattr(request, "_yz_generation", None)
+    if generation is None:
+        generation = request._yz_generation = current_generation()
+    return generation
+
+
 def _bump_generation():
     cache = page_cache()
     try:
@@ -129,7 +140,7 @@ class PublicPageCacheMiddleware:
         if not self.request_is_cacheable(request):
             return self.private(self.get_response(request))
         cache = page_cache()
-        key = self.cache_key(request, current_generation())
+        key = self.cache_key(request, request_generation(request))
         if key is None:
             return self.private(self.get_response(request))
         stored = cache.get(key)

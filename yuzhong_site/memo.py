@@ -15,22 +15,12 @@ bounded: it is emptied when it reaches ``MAX_ENTRIES``.
 
 import threading
 
-from .cache import current_generation
+from .cache import request_generation
 
 MAX_ENTRIES = 2000
 
 _lock = threading.Lock()
 _state = {"generation": None, "values": {}}
-
-
-def request_generation(request):
-    """The page-cache generation, read once per request (and remembered on it)."""
-    if request is None:
-        return current_generation()
-    generation = getattr(request, "_yz_generation", None)
-    if generation is None:
-        generation = request._yz_generation = current_generation()
-    return generation
 
 
 def memoized(request, key, compute):

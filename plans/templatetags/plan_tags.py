@@ -1,25 +1,22 @@
 """The plan on other pages: the home page's "plan at a glance"."""
 
 from django import template
-from django.core.cache import cache
 
 from plans.models import PlanPage
-from plans.publishing import TIMEOUT, roll_up_cache_key
 from yuzhong_site.memo import memoized
 
 register = template.Library()
 
 
 def cached_plan_roll_up(plan, request):
-    """The plan's roll-up, cached until something in the plan is published (no queries on a hit)."""
-    key = roll_up_cache_key(plan)
-    result = cache.get(key)
-    if result is None:
-        from plans.dashboard import plan_context
+    """The plan's roll-up, remembered until the next publish or data change (no queries then)."""
+    from plans.dashboard import plan_context
 
-        result = plan_context(plan, request)["plan_roll_up"]
-        cache.set(key, result, TIMEOUT)
-    return result
+    return memoized(
+        request,
+        ("plan-roll-up", plan.pk),
+        lambda: plan_context(plan, request)["plan_roll_up"],
+    )
 
 
 @register.inclusion_tag("components/plan_glance.html", takes_context=True)

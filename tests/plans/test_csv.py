@@ -206,3 +206,14 @@ def test_five_thousand_rows_import_in_seconds(pillars):
     assert (added, changed) == (5000, 0)
     print(f"\n5,000-row import: {elapsed:.2f} s")
     assert elapsed < 30  # typically ~2 s on an idle 2-core machine; `make bench-import` measures it
+
+
+def test_an_imported_figure_is_on_the_public_page_at_once(client, sales):
+    """A bulk import sends no save signals: it purges the page cache (and the per-publish memo
+    and the home page's roll-up with it) itself."""
+    url = "/en/plan/metrics/sales/"
+    assert "98,765" not in client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "HIT"
+    plan = csv_io.plan_import("measurements", csv_bytes("metric,year,value\nsales,2021,98765\n"))
+    csv_io.apply_import(plan)
+    assert "98,765" in client.get(url).content.decode()
