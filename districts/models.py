@@ -23,13 +23,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from yuzhong_site.blocks import BodyBlock
-from yuzhong_site.models import BasePage
+from yuzhong_site.core.blocks import BodyBlock
+from yuzhong_site.core.models import BasePage
+from yuzhong_site.core.validators import latitude_validators, longitude_validators
 
 from . import geo
-
-latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
-longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
 
 
 def latitude_field(**kwargs):

@@ -1,16 +1,17 @@
 """What the visitor pages put in their template context: a fixed number of queries each.
 
 Kept apart from the models so that the page classes read as data. The plan's side of a place
-(a site's project, a district's projects) comes from ``districts.links``.
+(a site's project, a district's projects) is added by the apps above this one through the
+``place_context`` Wagtail hook (``plans/wagtail_hooks.py``): districts never imports plans.
 """
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from . import geo
-from .links import project_for_site, projects_in_district
 from .models import (
     SITES_PER_PAGE,
     Category,
@@ -23,7 +24,7 @@ from .models import (
 from .structured_data import heritage_site_data, route_data
 
 # Relations a heritage page or card shows. The related project is read from the Chinese page
-# (``links.project_for_site``), so that the English page shows the same one.
+# (``plans.place_links.project_for_site``), so that the English page shows the same one.
 HERITAGE_SELECT_RELATED = ["district"]
 
 
@@ -90,6 +91,16 @@ def visit_index_context(page, request):
     }
 
 
+def place_context(kind, place, request):
+    """What the apps above this one add to a visitor page's context: every function registered
+    with ``@hooks.register("place_context")`` is called as ``fn(kind, place, request)`` (``kind``
+    is ``"district"`` or ``"heritage_site"``) and returns a dict (or ``None``)."""
+    context = {}
+    for fn in hooks.get_hooks("place_context"):
+        context.update(fn(kind, place, request) or {})
+    return context
+
+
 def district_context(page, request, slug):
     district = District.objects.filter(slug=slug).first()
     if district is None:
@@ -97,10 +108,10 @@ def district_context(page, request, slug):
     return {
         "district": district,
         "district_sites": list(heritage_sites_under(page).filter(district=district)),
-        "district_projects": projects_in_district(district, request),
         # the language links point at the same district in the other language
         "alternate_subpath": page.reverse_subpage("district", args=(district.slug,)),
         "visit_index": page,
+        **place_context("district", district, request),
     }
 
 
@@ -113,11 +124,11 @@ def heritage_site_context(page, request):
             district_url = index_page.district_url(page.district, request)
     return {
         "district_url": district_url,
-        "related_project": project_for_site(page, request),
         "gallery": gallery,
         "opening_rows": page.opening_hours_by_day(),
         "has_opening_hours": bool(page.opening_hours),
         "structured_data": heritage_site_data(page, request, gallery),
+        **place_context("heritage_site", page, request),
     }
 
 

@@ -2,9 +2,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from yuzhong_site.search.registry import register_public_search
+from yuzhong_site.core.search_registry import register_public_search
 
-from .links import district_url
+from .district_links import district_url
 from .models import District
 
 

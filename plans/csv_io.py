@@ -579,7 +579,7 @@ def apply_import(plan):
     """Save a valid plan in one transaction with bulk queries. Returns ``(added, changed)``."""
     if not plan.is_valid:
         raise ValueError("An import with errors cannot be applied.")
-    from yuzhong_site.cache import purge_all_pages
+    from yuzhong_site.core.cache import purge_all_pages
 
     from .models import Measurement, Project
 

@@ -7,7 +7,7 @@ from functools import cached_property
 from django.db.models import Count, Prefetch
 from django.utils import translation
 
-from yuzhong_site.i18n import default_locale_page
+from yuzhong_site.core.i18n import default_locale_page
 
 from .charts import metric_chart, period_text, target_text
 from .models import Goal, Measurement, Metric, Milestone, PillarPage, PlanPage, Project
@@ -203,7 +203,8 @@ def project_context(plan, request, slug):
     goals = [goal for goal in project.goals.all() if goal.live]
     pillar = _pillar_in_language(project.pillar, plan)
     # The places side (heritage pages, district pages) lives in districts; imported here only.
-    from districts.links import district_links, sites_for_project
+    from districts.district_links import district_links
+    from plans.place_links import sites_for_project
 
     return {
         "project": project,
@@ -297,7 +298,7 @@ def attach_public_urls(projects, request=None):
 
 def pillar_goal_url(goal, request=None):
     """A goal's place on its pillar page, in the active language (goal.pillar select_related)."""
-    from yuzhong_site.i18n import default_language
+    from yuzhong_site.core.i18n import default_language
 
     pillar = goal.pillar
     if translation.get_language() != default_language():

@@ -9,9 +9,10 @@ shows "no data"; no date appears that the source does not give.
 import datetime
 from decimal import Decimal
 
-from districts.models import District
-from yuzhong_site.demo import heading, paragraph
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from districts.models import District, HeritageSitePage, VisitIndexPage
+from yuzhong_site.core.demo import heading, paragraph
+from yuzhong_site.core.i18n import default_language
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 from .models import Goal, Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from .status import ProjectStatus, Qualifier
@@ -890,7 +891,50 @@ def build_updates(context):
     context.say(f"Updates: index and {len(UPDATES)} updates ready.")
 
 
+# heritage site slug → plan project slug: places that are also key projects of the plan.
+SITE_PROJECTS = {
+    "shibati": "shibati",
+    "daijiaxiang-cliffside-walkway": "daijiaxiang-cliffside-walkway",
+    "xiabancheng": "lower-town-belt",
+    "luzumiao": "luzumiao",
+    "sancengmalu": "sancengmalu",
+    "hongyan-park": "hongyan-park",
+    "revolutionary-military-museum": "revolutionary-military-museum",
+}
+
+
+def link_sites_to_projects(context):
+    """Each heritage site above points at its plan project (on the Chinese page, which the
+    English page follows). Idempotent: a page without the link gets it in a new, published
+    revision; a link an editor set is left alone."""
+    index = context.shared.get("visit_index")
+    if index is None:
+        index = VisitIndexPage.objects.filter(locale__language_code=default_language()).first()
+    if index is None:
+        return
+    projects = Project.objects.in_bulk(SITE_PROJECTS.values(), field_name="slug")
+    sites = {
+        page.slug: page
+        for page in HeritageSitePage.objects.child_of(index).filter(slug__in=SITE_PROJECTS)
+    }
+    linked = 0
+    for site_slug, project_slug in SITE_PROJECTS.items():
+        site, project = sites.get(site_slug), projects.get(project_slug)
+        if site is None or project is None or site.related_project_id:
+            continue
+        site.related_project = project
+        site.save_revision().publish()
+        # The link changes no text: republish the English translation with it too, so that it
+        # is not reported (or shown to readers) as older than its Chinese source.
+        for translated in site.get_translations().filter(alias_of__isnull=True).specific():
+            translated.related_project = project
+            translated.save_revision().publish()
+        linked += 1
+    context.say(f"Heritage sites linked to plan projects: {linked} new.")
+
+
 DEMO_STEPS = [
     (30, build_plan),
+    (45, link_sites_to_projects),
     (50, build_updates),
 ]

@@ -18,7 +18,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView
 
-from yuzhong_site.editorial import (
+from yuzhong_site.core.editorial import (
     EDITORS_GROUP,
     MODERATORS_GROUP,
     ensure_group,

@@ -25,9 +25,9 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
-from districts.models import latitude_validators, longitude_validators
-from yuzhong_site.blocks import BodyBlock
-from yuzhong_site.models import BasePage
+from yuzhong_site.core.blocks import BodyBlock
+from yuzhong_site.core.models import BasePage
+from yuzhong_site.core.validators import latitude_validators, longitude_validators
 
 from .status import Direction, ProjectStatus, Qualifier
 from .units import Unit
@@ -250,7 +250,7 @@ class Goal(PlanData, index.Indexed, models.Model):
 
 def _point_at_default_locale(obj):
     """Data always points at the Chinese pillar page, whichever translation an editor chose."""
-    from yuzhong_site.i18n import default_locale_page
+    from yuzhong_site.core.i18n import default_locale_page
 
     if obj.pillar_id:
         source = default_locale_page(obj.pillar)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from yuzhong_site.i18n import default_locale_page
+from yuzhong_site.core.i18n import default_locale_page
 
 from .feeds import feed_links
 from .models import PillarPage, Project, UpdateIndexPage, UpdatePage

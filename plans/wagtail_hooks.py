@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from yuzhong_site.search.registry import register_public_search
+from yuzhong_site.core.search_registry import register_public_search
 
 from .csv_admin import CsvIndexView
 from .dashboard import pillar_goal_url, public_data_url
@@ -135,3 +135,15 @@ def set_up_pillar_editors():
     from .editorial import ensure_pillar_editors
 
     ensure_pillar_editors()
+
+
+@hooks.register("place_context")
+def plan_side_of_a_place(kind, place, request):
+    """The plan's part of a visitor page: a heritage site's project, a district's projects."""
+    from .place_links import project_for_site, projects_in_district
+
+    if kind == "heritage_site":
+        return {"related_project": project_for_site(place, request)}
+    if kind == "district":
+        return {"district_projects": projects_in_district(place, request)}
+    return None

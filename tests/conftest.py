@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from yuzhong_site import memo
-from yuzhong_site.site_setup import ensure_site
+from yuzhong_site.core import memo
+from yuzhong_site.core.site_setup import ensure_site
 
 
 @pytest.fixture(autouse=True)

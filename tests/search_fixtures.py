@@ -2,8 +2,8 @@
 from FACTS.md. Built with the same helpers the demo content uses."""
 
 from districts.models import District
-from yuzhong_site.models import StandardPage
-from yuzhong_site.pages import ensure_alias, ensure_child_page, ensure_translation
+from yuzhong_site.core.models import StandardPage
+from yuzhong_site.core.pages import ensure_alias, ensure_child_page, ensure_translation
 
 PAGES = [
     # slug, Chinese title, Chinese introduction, English title (None: untranslated alias), English intro

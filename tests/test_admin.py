@@ -2,8 +2,8 @@
 
 import pytest
 
-from yuzhong_site.models import StandardPage
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.models import StandardPage
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 

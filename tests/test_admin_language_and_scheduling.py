@@ -12,15 +12,15 @@ from django.test import override_settings
 from django.utils import timezone
 
 from tests.helpers import add_page_in_admin, text_of
-from yuzhong_site.demo import (
+from yuzhong_site.core.demo import (
     DEMO_EDITOR_PASSWORD,
     DEMO_EDITOR_USERNAME,
     DEMO_MODERATOR_PASSWORD,
     DEMO_MODERATOR_USERNAME,
 )
-from yuzhong_site.editorial import EDITORS_GROUP, MODERATORS_GROUP
-from yuzhong_site.models import StandardPage
-from yuzhong_site.pages import ensure_child_page
+from yuzhong_site.core.editorial import EDITORS_GROUP, MODERATORS_GROUP
+from yuzhong_site.core.models import StandardPage
+from yuzhong_site.core.pages import ensure_child_page
 
 pytestmark = pytest.mark.django_db
 

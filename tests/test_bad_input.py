@@ -1,6 +1,6 @@
 """Hostile input to every public URL: never a server error, never reflected unescaped.
 
-The URLs are found at run time (``yuzhong_site.public_urls``): every named public route, the
+The URLs are found at run time (``yuzhong_site.core.public_urls``): every named public route, the
 search page, and one live page of every page type in every language — so plan pages, visitor
 pages and search are covered as soon as they exist. Query parameters are those the page itself
 offers (its GET forms and its own links) plus common ones (``page``, ``q``…), each fuzzed with a
@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
 
-from yuzhong_site import public_urls
+from yuzhong_site.core import public_urls
 
 NASTY = [
     '<script>alert("yz")</script>',

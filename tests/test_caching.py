@@ -5,10 +5,10 @@ from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
 from tests.helpers import text_of
-from yuzhong_site.cache import PublicPageCacheMiddleware
-from yuzhong_site.models import FooterSettings, StandardPage
-from yuzhong_site.pages import ensure_child_page
-from yuzhong_site.security import SecurityHeadersMiddleware
+from yuzhong_site.core.cache import PublicPageCacheMiddleware
+from yuzhong_site.core.models import FooterSettings, StandardPage
+from yuzhong_site.core.pages import ensure_child_page
+from yuzhong_site.core.security import SecurityHeadersMiddleware
 
 
 @pytest.fixture

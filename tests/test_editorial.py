@@ -15,7 +15,7 @@ from wagtail.models import (
 
 from districts.models import District
 from tests.helpers import tags, text_of
-from yuzhong_site.editorial import (
+from yuzhong_site.core.editorial import (
     EDITORS_GROUP,
     MODERATORS_GROUP,
     WORKFLOW_NAME,
@@ -24,8 +24,8 @@ from yuzhong_site.editorial import (
     ensure_section_editors,
     grant_snippet_permissions,
 )
-from yuzhong_site.models import StandardPage
-from yuzhong_site.pages import ensure_alias, ensure_child_page, ensure_translation
+from yuzhong_site.core.models import StandardPage
+from yuzhong_site.core.pages import ensure_alias, ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from wagtail.models import Site
 
 from tests.helpers import tags, text_of
 from tests.search_fixtures import build_many_pages, build_search_content
-from yuzhong_site.models import FooterSettings, StandardPage
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.models import FooterSettings, StandardPage
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 

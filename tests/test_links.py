@@ -10,7 +10,7 @@ from districts.models import HeritageSitePage
 from tests.districts.builders import make_district, make_site, translate_site
 from tests.helpers import tags, text_of
 from tests.plans.factories import make_plan, make_project
-from yuzhong_site.pages import ensure_alias, ensure_child_page, ensure_translation
+from yuzhong_site.core.pages import ensure_alias, ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from html import unescape
 
 import pytest
 
-from districts.demo import SITE_PROJECTS, link_sites_to_projects
 from districts.models import HeritageSitePage
-from yuzhong_site.demo import DemoContext
+from plans.demo import SITE_PROJECTS, link_sites_to_projects
+from yuzhong_site.core.demo import DemoContext
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from districts.models import District
 from tests.districts.builders import make_image, make_site, translate_site
 from tests.plans.factories import make_plan, make_project
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 

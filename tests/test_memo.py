@@ -9,9 +9,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from tests.helpers import text_of
 from tests.plans.factories import make_update, make_updates_index
-from yuzhong_site.cache import purge_all_pages
-from yuzhong_site.models import FooterSettings, StandardPage
-from yuzhong_site.pages import ensure_child_page
+from yuzhong_site.core.cache import purge_all_pages
+from yuzhong_site.core.models import FooterSettings, StandardPage
+from yuzhong_site.core.pages import ensure_child_page
 
 pytestmark = pytest.mark.django_db
 

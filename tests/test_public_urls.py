@@ -2,9 +2,9 @@
 
 from wagtail.models import Page
 
-from yuzhong_site import public_urls
-from yuzhong_site.management.commands.bench import WANTED
-from yuzhong_site.management.commands.bench import Command as Bench
+from yuzhong_site.core import public_urls
+from yuzhong_site.core.management.commands.bench import WANTED
+from yuzhong_site.core.management.commands.bench import Command as Bench
 
 
 def test_every_live_page_in_both_languages_and_every_public_route_is_found(demo_content):

@@ -101,8 +101,8 @@ def test_matched_words_are_highlighted(client, content):
 
 
 def test_highlighting_escapes_the_text_before_marking_it(client, home, english_home):
-    from yuzhong_site.models import StandardPage
-    from yuzhong_site.pages import ensure_child_page
+    from yuzhong_site.core.models import StandardPage
+    from yuzhong_site.core.pages import ensure_child_page
 
     ensure_child_page(home, StandardPage, "tricky", title="<b>步道</b> & 台阶", introduction="")
     html = text_of(search(client, "步道"))

@@ -74,7 +74,7 @@ def test_public_pages_send_the_other_security_headers(client, home):
 
 
 def test_the_nonce_is_offered_to_templates(rf):
-    from yuzhong_site.context_processors import site_shell
+    from yuzhong_site.core.context_processors import site_shell
 
     request = rf.get("/")
     request.csp_nonce = "abc123"
@@ -164,7 +164,7 @@ def test_a_successful_sign_in_clears_the_count(client, superuser):
 
 
 def test_the_address_behind_trusted_proxies_is_used(rf, settings):
-    from yuzhong_site.security import client_ip
+    from yuzhong_site.core.security import client_ip
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
     assert client_ip(request) == "10.0.0.2"
@@ -184,7 +184,7 @@ def test_security_txt_names_a_contact_and_an_expiry(client, home, settings):
 
 
 def test_security_txt_falls_back_to_the_footer_email_and_is_absent_without_one(client, home, settings):
-    from yuzhong_site.models import FooterSettings
+    from yuzhong_site.core.models import FooterSettings
 
     settings.SECURITY_CONTACT = ""
     assert client.get("/.well-known/security.txt").status_code == 404
@@ -203,7 +203,7 @@ def test_health_endpoint_checks_database_and_cache(client, db):
 
 
 def test_health_endpoint_reports_a_broken_database(client, db, monkeypatch):
-    from yuzhong_site import health
+    from yuzhong_site.core import health
 
     def broken():
         raise RuntimeError("database is down")
@@ -215,7 +215,7 @@ def test_health_endpoint_reports_a_broken_database(client, db, monkeypatch):
 
 
 def test_media_serving_stays_inside_media_root_and_neutralises_active_content(tmp_path, settings):
-    from yuzhong_site.media import serve_media
+    from yuzhong_site.core.media import serve_media
 
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media" / "images").mkdir(parents=True)

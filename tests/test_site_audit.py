@@ -10,9 +10,9 @@ from wagtail.models import Site
 
 from districts.models import VisitIndexPage
 from tests.helpers import add_page_in_admin, tags, text_of
-from yuzhong_site import audit
-from yuzhong_site.models import FooterSettings, StandardPage
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.open_data import audit
+from yuzhong_site.core.models import FooterSettings, StandardPage
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +126,7 @@ def test_malformed_identifiers_fail(home, english_home):
 
 
 def test_untranslated_english_pages_are_warnings_not_failures(home, english_home):
-    from yuzhong_site.pages import ensure_alias
+    from yuzhong_site.core.pages import ensure_alias
 
     about, _ = ensure_child_page(home, StandardPage, "about", title="关于", introduction="简介")
     ensure_alias(about, "en")

@@ -5,8 +5,8 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from tests.helpers import tags, text_of
-from yuzhong_site.models import FooterSettings, StandardPage
-from yuzhong_site.pages import ensure_alias, ensure_child_page, ensure_translation
+from yuzhong_site.core.models import FooterSettings, StandardPage
+from yuzhong_site.core.pages import ensure_alias, ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
 

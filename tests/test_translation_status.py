@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from districts.models import District
 from tests.helpers import tags, text_of
-from yuzhong_site.editorial import EDITORS_GROUP, ensure_editorial_setup
-from yuzhong_site.i18n import source_updated_since_translation
-from yuzhong_site.models import StandardPage
-from yuzhong_site.pages import ensure_alias, ensure_child_page, ensure_translation
-from yuzhong_site.translation_status import translated_models, untranslated_aliases
+from yuzhong_site.core.editorial import EDITORS_GROUP, ensure_editorial_setup
+from yuzhong_site.core.i18n import source_updated_since_translation
+from yuzhong_site.core.models import StandardPage
+from yuzhong_site.core.pages import ensure_alias, ensure_child_page, ensure_translation
+from yuzhong_site.core.translation_status import translated_models, untranslated_aliases
 
 pytestmark = pytest.mark.django_db
 

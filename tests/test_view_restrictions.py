@@ -5,8 +5,8 @@ what Wagtail's own check says)."""
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from yuzhong_site.models import StandardPage
-from yuzhong_site.pages import ensure_alias, ensure_child_page
+from yuzhong_site.core.models import StandardPage
+from yuzhong_site.core.pages import ensure_alias, ensure_child_page
 
 pytestmark = pytest.mark.django_db
 

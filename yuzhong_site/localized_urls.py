@@ -2,10 +2,10 @@
 
 from django.urls import include, path
 
-from .sitemaps import site_map
+from .core.sitemaps import site_map
 
 urlpatterns = [
     path("", include("yuzhong_site.search.urls")),
     path("sitemap/", site_map, name="site_map"),
-    path("", include("yuzhong_site.api.data_urls")),
+    path("", include("yuzhong_site.open_data.data_urls")),
 ]

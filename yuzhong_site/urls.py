@@ -5,10 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .health import healthz
-from .security import security_txt
-from .sitemaps import robots_txt, sitemap_xml
-from .text_size import set_text_size
+from .core.health import healthz
+from .core.security import security_txt
+from .core.sitemaps import robots_txt, sitemap_xml
+from .core.text_size import set_text_size
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,11 +19,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap_xml, name="sitemap_xml"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The read-only JSON API: not language-prefixed (?lang= chooses the language).
-    path("api/", include("yuzhong_site.api.urls")),
+    path("api/", include("yuzhong_site.open_data.urls")),
 ]
 
 if settings.SERVE_MEDIA:
-    from .media import serve_media
+    from .core.media import serve_media
 
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media)]
 

@@ -3,7 +3,7 @@
 from django import template
 
 from plans.models import PlanPage
-from yuzhong_site.memo import memoized
+from yuzhong_site.core.memo import memoized
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ which the browser never executes, so the policy allows it; this test proves it.
 
 import re
 
-from yuzhong_site import public_urls
+from yuzhong_site.core import public_urls
 
 # The first visit to a page makes its image renditions.
 FIRST_VISIT_MS = 120_000

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from plans.models import UpdatePage
 from tests.browser.conftest import axe_violations, describe
-from yuzhong_site.editorial import EDITORS_GROUP, MODERATORS_GROUP
+from yuzhong_site.core.editorial import EDITORS_GROUP, MODERATORS_GROUP
 
 UPDATE = "/updates/daijiaxiang-cliffside-walkway-opens/"
 

@@ -12,7 +12,7 @@ from districts.models import (
     HeritageSitePage,
     RoutePage,
 )
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 
 def image_bytes(size=(640, 400), fmt="PNG", colour=(143, 29, 33)):

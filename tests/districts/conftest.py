@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from districts.models import HeritageSiteImage, VisitIndexPage
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 from .builders import make_district, make_image, make_site, translate_site
 

@@ -32,7 +32,7 @@ def route(visit_index, english_visit_index, shibati):
                       latitude=Decimal("29.5520"), longitude=Decimal("106.5720")),
         ],
     )
-    from yuzhong_site.pages import ensure_translation
+    from yuzhong_site.core.pages import ensure_translation
 
     ensure_translation(
         page, "en", title="Mother City Culture Walk", introduction="From Luzumiao to Shibati",

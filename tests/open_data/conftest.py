@@ -8,7 +8,7 @@ from districts.models import VisitIndexPage
 from plans.units import Unit
 from tests.districts.builders import make_district, make_site, translate_site
 from tests.plans.factories import make_metric, make_plan, make_project
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 
 @pytest.fixture

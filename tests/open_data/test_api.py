@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests.plans.factories import make_metric
-from yuzhong_site.api.openapi import RESOURCE_SCHEMAS, SCHEMAS
+from yuzhong_site.open_data.openapi import RESOURCE_SCHEMAS, SCHEMAS
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from plans.units import Unit
-from yuzhong_site.pages import ensure_child_page, ensure_translation
+from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 _counter = itertools.count(1)
 

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from plans.editorial import PILLAR_GROUP_NAMES
-from yuzhong_site.editorial import (
+from yuzhong_site.core.editorial import (
     EDITORS_GROUP,
     MODERATORS_GROUP,
     WORKFLOW_NAME,
@@ -42,8 +42,8 @@ def test_plan_and_updates_sections_are_reviewed_in_both_languages(plan_setup, en
 def test_a_section_published_later_is_reviewed_at_once(plan_setup, home):
     from wagtail.models import WorkflowPage
 
-    from yuzhong_site.models import StandardPage
-    from yuzhong_site.pages import ensure_child_page
+    from yuzhong_site.core.models import StandardPage
+    from yuzhong_site.core.pages import ensure_child_page
 
     visit, _ = ensure_child_page(home, StandardPage, "visit", title="游渝中")
     assert WorkflowPage.objects.get(page=visit).workflow.name == WORKFLOW_NAME

@@ -1,2 +1,2 @@
 """Site search: Chinese-aware indexing (backend.py, segmentation.py), the public search view
-(views.py) and the registry through which data models opt into public search (registry.py)."""
+(views.py). Data models opt into public search through ``yuzhong_site.core.search_registry``."""

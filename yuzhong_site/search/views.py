@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from yuzhong_site.core.search_registry import public_search_types
+
 from .highlight import excerpt, highlight, title_rank
-from .registry import public_search_types
 from .segmentation import MAX_QUERY_LENGTH, clean_query, segment_query
 
 RESULTS_PER_PAGE = 10

@@ -47,9 +47,13 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin
     "modeltranslation",
-    "yuzhong_site",
+    # Layers, each importing only those above it in this list: core <- districts <- plans <-
+    # search / open data <- the project's URLs (tests/test_layers.py enforces it).
+    "yuzhong_site.core",
     "districts",
     "plans",
+    "yuzhong_site.search",
+    "yuzhong_site.open_data",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -84,18 +88,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "yuzhong_site.security.SecurityHeadersMiddleware",
+    "yuzhong_site.core.security.SecurityHeadersMiddleware",
     # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.
-    "yuzhong_site.cache.PublicPageCacheMiddleware",
+    "yuzhong_site.core.cache.PublicPageCacheMiddleware",
     # The Wagtail Site (and other per-publish data) from a per-process memo: yuzhong_site/memo.py.
-    "yuzhong_site.memo.MemoizedSiteMiddleware",
+    "yuzhong_site.core.memo.MemoizedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "yuzhong_site.security.LoginThrottleMiddleware",
+    "yuzhong_site.core.security.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -115,7 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "yuzhong_site.context_processors.site_shell",
+                "yuzhong_site.core.context_processors.site_shell",
             ],
         },
     },

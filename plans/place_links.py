@@ -3,21 +3,21 @@ number of queries:
 
 - a heritage site's plan project (set on the Chinese page; the English page shows the same one);
 - a project's heritage sites ("Visit this place"), in the reader's language when translated;
-- a district's plan projects, and the district pages a project links to.
+- a district's plan projects.
 
-plans imports this module inside functions only, so neither app imports the other's pages at
-module level.
+They live on the plan's side because plans depends on districts, never the reverse: the visitor
+pages receive the plan's part of their context through the ``place_context`` hook that
+``plans/wagtail_hooks.py`` registers.
 """
 
 from dataclasses import dataclass
 
 from django.utils import translation
 
+from districts.models import HeritageSitePage
 from plans.dashboard import attach_public_urls
 from plans.models import Project
-from yuzhong_site.i18n import default_language
-
-from .models import HeritageSitePage, VisitIndexPage
+from yuzhong_site.core.i18n import default_language
 
 
 def _public_projects():
@@ -78,46 +78,6 @@ def sites_for_project(project, request=None):
             shown = page or source
             links.append(SiteLink(shown, shown.get_url(request), True, chinese))
     return links
-
-
-def visit_index(request=None):
-    """The live visitors' section in the reader's language (or the Chinese one), memoised on
-    ``request``; ``None`` when the site has none. One query."""
-    language = translation.get_language() or default_language()
-    memo = getattr(request, "_yz_visit_index", None) if request is not None else None
-    if memo is not None and language in memo:
-        return memo[language]
-    candidates = {
-        page.locale.language_code: page
-        for page in VisitIndexPage.objects.live()
-        .filter(locale__language_code__in={language, default_language()})
-        .select_related("locale")
-        .order_by("-path")
-    }
-    index = candidates.get(language) or candidates.get(default_language())
-    if request is not None:
-        if memo is None:
-            memo = request._yz_visit_index = {}
-        memo[language] = index
-    return index
-
-
-def district_url(district, request=None):
-    """``/visit/districts/<slug>/`` (or ``/en/…``) when there is a visitors' section, else
-    ``None``."""
-    index = visit_index(request)
-    return index.district_url(district, request) if index is not None else None
-
-
-@dataclass
-class DistrictLink:
-    district: object
-    url: str | None
-
-
-def district_links(districts, request=None):
-    """Each district with its page's URL (``None`` without a visitors' section)."""
-    return [DistrictLink(district, district_url(district, request)) for district in districts]
 
 
 def projects_in_district(district, request=None):

@@ -13,7 +13,7 @@ Checks, each reported with counts and URLs:
 * **links** — every internal link on every page (crawled through the test client, bounded)
   answers, and none gives a 404 or a server error;
 * **translations** — English pages that are still untranslated aliases or older than their
-  Chinese source, and data records without English (``yuzhong_site.translation_status``);
+  Chinese source, and data records without English (``yuzhong_site.core.translation_status``);
 * **images** — ``<img>`` without an ``alt`` attribute.
 
 Failures vs warnings: a **failure** is something broken or missing that a visitor or an
@@ -36,10 +36,10 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from yuzhong_site.core.demo import DEMO_ICP_NUMBER, DEMO_SITE_ID_CODE
+
 FAILURE, WARNING = "failure", "warning"
 # The identifiers the demo content uses: well-formed, obviously not real (see yuzhong_site/demo.py).
-DEMO_SITE_ID_CODE = "0000000000"
-DEMO_ICP_NUMBER = "渝ICP备00000000号-0（示例）"
 DEMO_MARKERS = ("示例", "demo", "example")
 SITE_ID_CODE_PATTERN = re.compile(r"^\d{10}$")
 ICP_PATTERN = re.compile(r"ICP备\d{6,}号")
@@ -112,7 +112,7 @@ def is_demo_identifier(value):
 def check_footer(report, site):
     from django.utils import translation
 
-    from .models import FooterSettings
+    from yuzhong_site.core.models import FooterSettings
 
     footer = FooterSettings.for_site(site)
     with translation.override(settings.LANGUAGE_CODE):
@@ -214,7 +214,7 @@ def _as_date(value):
 
 
 def check_translations(report):
-    from .translation_status import (
+    from yuzhong_site.core.translation_status import (
         outdated_translations,
         records_missing_english,
         untranslated_aliases,
@@ -359,7 +359,7 @@ def check_crawled(report, crawler, content_page_urls, page_urls=()):
 def run_audit(max_urls=MAX_URLS, freshness_days=FRESHNESS_DAYS):
     from wagtail.models import Site
 
-    from . import public_urls
+    from yuzhong_site.core import public_urls
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     report = Report(base_url=site.root_url if site else "")

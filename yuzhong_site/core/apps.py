@@ -2,8 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class YuzhongSiteConfig(AppConfig):
-    name = "yuzhong_site"
+class CoreConfig(AppConfig):
+    """The foundation every other app builds on. Its label stays ``yuzhong_site`` (the app it
+    was split out of), so its tables, content types and migrations are unchanged."""
+
+    name = "yuzhong_site.core"
+    label = "yuzhong_site"
     verbose_name = _("Site shell")
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -13,6 +13,10 @@ from .models import FooterSettings, StandardPage
 from .pages import ensure_child_page, ensure_translation
 from .site_setup import ensure_site
 
+# Placeholder footer identifiers: the site audit warns while they are still in place.
+DEMO_SITE_ID_CODE = "0000000000"
+DEMO_ICP_NUMBER = "渝ICP备00000000号-0（示例）"
+
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "yuzhong-demo-admin"  # noqa: S105 - development-only demo account
 # Development-only accounts for trying the review workflow: the editor writes and submits,
@@ -186,8 +190,6 @@ def build_site_shell(context):
     # Filing identifiers in the right form but obviously not real (all zeros, marked 示例): the
     # site audit accepts them and warns that they must be replaced before going live.
     if not footer.site_id_code or not footer.icp_number:
-        from .audit import DEMO_ICP_NUMBER, DEMO_SITE_ID_CODE
-
         footer.site_id_code = footer.site_id_code or DEMO_SITE_ID_CODE
         footer.icp_number = footer.icp_number or DEMO_ICP_NUMBER
         footer.save()

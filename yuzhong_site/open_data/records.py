@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from yuzhong_site.i18n import absolute_page_url
+from yuzhong_site.core.i18n import absolute_page_url
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 

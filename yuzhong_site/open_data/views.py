@@ -11,8 +11,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
-from plans import open_data as plan_data
-
+from . import plan_records as plan_data
 from . import records as place_data
 from .http import NOT_FOUND, ApiError, json_response, open_data_view, paginate, requested_language
 

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from yuzhong_site.demo import DemoContext
+from yuzhong_site.core.demo import DemoContext
 
 
 def collect_steps():

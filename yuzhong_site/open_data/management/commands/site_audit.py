@@ -6,7 +6,7 @@ warnings). What counts as a failure and what as a warning: see ``yuzhong_site/au
 
 from django.core.management.base import BaseCommand, CommandError
 
-from yuzhong_site.audit import FRESHNESS_DAYS, MAX_URLS, format_report, run_audit
+from yuzhong_site.open_data.audit import FRESHNESS_DAYS, MAX_URLS, format_report, run_audit
 
 
 class Command(BaseCommand):

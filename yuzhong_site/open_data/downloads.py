@@ -18,8 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from plans import open_data as plan_data
-
+from . import plan_records as plan_data
 from . import records as place_data
 from .http import NOT_FOUND, ApiError, json_response, open_data_view
 

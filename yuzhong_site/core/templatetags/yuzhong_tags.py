@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from yuzhong_site.i18n import page_translations, path_urls_by_language
-from yuzhong_site.navigation import menu_children, page_ancestors, site_home
+from yuzhong_site.core.i18n import page_translations, path_urls_by_language
+from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
 
 register = template.Library()
 

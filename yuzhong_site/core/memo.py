@@ -3,7 +3,7 @@
 Each request of an uncached page used to look up the same rows again: the Wagtail ``Site`` for
 the host, the footer settings, the home page's menu sections, the latest updates… They change
 only when an editor publishes, moves or deletes a page or saves site data — exactly the events
-that bump the page cache's *generation* (``yuzhong_site.cache``). So each process keeps them in
+that bump the page cache's *generation* (``yuzhong_site.core.cache``). So each process keeps them in
 a plain dictionary tagged with the generation it was filled under, and empties it as soon as a
 request sees a newer generation. Across several app servers the generation lives in the shared
 cache (Redis), so a publish on one server empties the memo on every server at its next request.

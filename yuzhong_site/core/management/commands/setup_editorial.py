@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from yuzhong_site.editorial import ensure_editorial_setup
+from yuzhong_site.core.editorial import ensure_editorial_setup
 
 
 class Command(BaseCommand):

@@ -14,8 +14,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from yuzhong_site import public_urls
-from yuzhong_site.server_harness import VAR_DIR, Gunicorn, http_request, prepare, production_env
+from yuzhong_site.core import public_urls
+from yuzhong_site.core.server_harness import (
+    VAR_DIR,
+    Gunicorn,
+    http_request,
+    prepare,
+    production_env,
+)
 
 MAX_GROWTH = 0.10
 HOSTILE = [

@@ -12,8 +12,8 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from yuzhong_site import public_urls
-from yuzhong_site.server_harness import VAR_DIR, Gunicorn, hammer, prepare, production_env
+from yuzhong_site.core import public_urls
+from yuzhong_site.core.server_harness import VAR_DIR, Gunicorn, hammer, prepare, production_env
 
 CACHED_TARGET = 0.40
 UNCACHED_TARGET = 0.05

@@ -16,7 +16,7 @@ OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_GB"}
 
 def _footer(request):
     """The site's FooterSettings (cached on the request by Wagtail), or None."""
-    from yuzhong_site.models import FooterSettings
+    from yuzhong_site.core.models import FooterSettings
 
     return FooterSettings.for_request(request) if request is not None else None
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from yuzhong_site.site_setup import ensure_site
+from yuzhong_site.core.site_setup import ensure_site
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """The plan as open data: plans, pillars, metrics (+ measurements and status), projects
 (+ milestones) as plain records with stable snake_case keys.
 
-Used by the Data page's downloads and by the JSON API (``yuzhong_site.api``), so the files, the
+Used by the Data page's downloads and by the JSON API (``yuzhong_site.open_data``), so the files, the
 API and the pages show the same figures: values are exactly as stored (decimal text, never
 rounded) and units are separate fields. Public data = live records under live pages. Each
 ``*_records`` function adds a fixed number of queries, whatever the number of records.
@@ -10,11 +10,16 @@ rounded) and units are separate fields. Public data = live records under live pa
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import translation
 
-from yuzhong_site.api.records import LANGUAGES, Translations, decimal_text, default_locale, iso
-
-from .models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
-from .status import assess_metric
-from .units import Unit
+from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
+from plans.status import assess_metric
+from plans.units import Unit
+from yuzhong_site.open_data.records import (
+    LANGUAGES,
+    Translations,
+    decimal_text,
+    default_locale,
+    iso,
+)
 
 
 def plans():
