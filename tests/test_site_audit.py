@@ -10,9 +10,9 @@ from wagtail.models import Site
 
 from districts.models import VisitIndexPage
 from tests.helpers import add_page_in_admin, tags, text_of
-from yuzhong_site.open_data import audit
 from yuzhong_site.core.models import FooterSettings, StandardPage
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
+from yuzhong_site.open_data import audit
 
 pytestmark = pytest.mark.django_db
 
