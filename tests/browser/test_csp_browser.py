@@ -1,7 +1,7 @@
 """Every public page type under the site's strict Content-Security-Policy, in a real browser.
 
 Unlike the other browser tests, this context does NOT bypass the CSP: Chromium enforces the
-policy the server sends (scripts only from our origin or with the response's nonce, no inline
+policy the server sends (scripts only from our origin, no inline
 styles or ``style=""`` attributes — the inline SVG charts and route sketches included) and
 reports every blocked resource as a ``securitypolicyviolation`` event and a console error.
 JSON-LD (``<script type="application/ld+json">`` on heritage and route pages) is a data block,
@@ -65,7 +65,7 @@ def test_every_page_type_runs_under_the_strict_csp_without_violations(site, brow
         csp = response.headers.get("content-security-policy", "")
         if path != "/no-such-page/":
             assert response.status == 200, path
-        assert "script-src 'self' 'nonce-" in csp and "unsafe-inline" not in csp, (path, csp)
+        assert "script-src 'self';" in csp and "unsafe-inline" not in csp, (path, csp)
         violations = page.evaluate("window.__cspViolations")
         errors = [
             line for line in console

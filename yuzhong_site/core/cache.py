@@ -185,20 +185,12 @@ class PublicPageCacheMiddleware:
                 if name.lower() not in _NOT_STORED
             ],
             "content": response.content,
-            "nonce": getattr(request, "csp_nonce", None),
         }
 
     def replay(self, request, stored):
         from django.http import HttpResponse
 
-        content = stored["content"]
-        old_nonce = stored.get("nonce")
-        new_nonce = getattr(request, "csp_nonce", None)
-        if old_nonce and new_nonce:
-            # A fresh nonce for every response, also from the cache: the HTML gets this request's
-            # nonce, which the security middleware also puts in the Content-Security-Policy.
-            content = content.replace(old_nonce.encode(), new_nonce.encode())
-        response = HttpResponse(content, status=stored["status"])
+        response = HttpResponse(stored["content"], status=stored["status"])
         for name, value in stored["headers"]:
             response[name] = value
         response[CACHE_STATUS_HEADER] = "HIT"

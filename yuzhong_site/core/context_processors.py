@@ -9,6 +9,4 @@ def site_shell(request):
         "LANGUAGE_CODES": [code for code, _name in settings.LANGUAGES],
         "text_size": text_size_for(request),
         "large_text": text_size_for(request) == LARGE,
-        # Use as <script nonce="{{ csp_nonce }}"> (e.g. JSON-LD); the CSP allows only that nonce.
-        "csp_nonce": getattr(request, "csp_nonce", ""),
     }

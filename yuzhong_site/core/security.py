@@ -1,13 +1,14 @@
-"""Security headers (CSP with a per-request nonce, Permissions-Policy), admin login throttling
-and /.well-known/security.txt.
+"""Security headers (CSP, Permissions-Policy), admin login throttling and
+/.well-known/security.txt.
 
 Django 5.2 has no Content-Security-Policy support of its own, and the policy is a few lines, so
 it is written here rather than added as a dependency: one strict policy for the public site
-(scripts only from our origin or with this response's nonce; no inline styles), a relaxed one for
-the Wagtail admin, which still needs inline scripts and styles.
+(scripts only from our origin, no inline scripts or styles: the public pages have none, and
+JSON-LD is a data block that the policy does not govern), a relaxed one for the Wagtail admin,
+which still needs inline scripts and styles. The headers are the same for every response, so a
+cached page needs no rewriting.
 """
 
-import secrets
 from datetime import UTC, timedelta
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_GET
 
 PUBLIC_CSP = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'nonce-{nonce}'"],
+    "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
@@ -47,12 +48,11 @@ PERMISSIONS_POLICY = (
 )
 
 
-def _render_policy(policy, nonce, secure):
+def _render_policy(policy, secure):
     extra = getattr(settings, "CSP_EXTRA_SOURCES", {})
     parts = []
     for directive, sources in policy.items():
-        values = [source.replace("{nonce}", nonce) for source in sources]
-        values += extra.get(directive, [])
+        values = [*sources, *extra.get(directive, [])]
         parts.append(f"{directive} {' '.join(values)}")
     if secure:
         parts.append("upgrade-insecure-requests")
@@ -60,21 +60,17 @@ def _render_policy(policy, nonce, secure):
 
 
 class SecurityHeadersMiddleware:
-    """Give every request a CSP nonce (``request.csp_nonce``, ``{{ csp_nonce }}`` in templates)
-    and every response the CSP, Permissions-Policy and Cross-Origin-Opener-Policy headers."""
+    """Give every response the CSP, Permissions-Policy and Cross-Origin-Opener-Policy headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefixes = tuple(getattr(settings, "CSP_ADMIN_PREFIXES", ("/admin/",)))
 
     def __call__(self, request):
-        request.csp_nonce = secrets.token_urlsafe(18)
         response = self.get_response(request)
         if not response.has_header("Content-Security-Policy"):
             policy = ADMIN_CSP if request.path.startswith(self.admin_prefixes) else PUBLIC_CSP
-            response["Content-Security-Policy"] = _render_policy(
-                policy, request.csp_nonce, request.is_secure()
-            )
+            response["Content-Security-Policy"] = _render_policy(policy, request.is_secure())
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
