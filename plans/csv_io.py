@@ -21,10 +21,10 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from yuzhong_site.core.csv_cells import guard_cell, unguard_cell
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-GUARD = "'"
 TRUE_WORDS = {"1", "yes", "y", "true", "是", "对", "x", "✓"}
 FALSE_WORDS = {"", "0", "no", "n", "false", "否"}
 
@@ -81,22 +81,6 @@ def _normal(header):
 
 
 # ------------------------------------------------------------------------- cell helpers
-
-
-def guard_cell(value):
-    """A cell as text, with a ``'`` before anything a spreadsheet would run as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return GUARD + text
-    return text
-
-
-def unguard_cell(text):
-    """Undo ``guard_cell``: ``'=1+2`` → ``=1+2``; other cells are only trimmed."""
-    text = (text or "").strip(" ")
-    if len(text) > 1 and text[0] == GUARD and text[1] in "=+-@\t\r":
-        return text[1:]
-    return text.strip()
 
 
 def format_decimal(value):

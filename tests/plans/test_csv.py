@@ -63,7 +63,7 @@ def test_export_then_import_round_trips_and_guards_formulas(sales, pillars):
     exported = csv_io.export_bytes("measurements")
     assert exported.startswith("\ufeff".encode())
     text = exported.decode("utf-8-sig")
-    assert "'=cmd|" in text and ",'-5," in text
+    assert "'=cmd|" in text and ",-5," in text, "formulas defused, numbers left as numbers"
     plan = csv_io.plan_import("measurements", exported)
     assert plan.is_valid, plan.errors
     assert plan.changes == [] and plan.unchanged == 2

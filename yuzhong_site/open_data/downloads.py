@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from yuzhong_site.core.csv_cells import guard_cell
+
 from . import plan_records as plan_data
 from . import records as place_data
 from .http import NOT_FOUND, ApiError, json_response, open_data_view
@@ -26,7 +28,6 @@ LICENCE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -159,18 +160,6 @@ def heritage_site_row(record):
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def safe_cell(value, numeric=False):
-    """A cell's text: booleans as true/false, None as empty, formula-looking text defused."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if not numeric and text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
 def csv_text(columns, rows, language):
     buffer = io.StringIO()
     buffer.write("\ufeff")  # byte-order mark: Excel reads the file as UTF-8
@@ -179,7 +168,7 @@ def csv_text(columns, rows, language):
         english = language.startswith("en")
         writer.writerow([column.key if english else str(column.label) for column in columns])
     for row in rows:
-        writer.writerow([safe_cell(row.get(column.key), column.numeric) for column in columns])
+        writer.writerow([guard_cell(row.get(column.key)) for column in columns])
     return buffer.getvalue()
 
 
