@@ -56,13 +56,13 @@ BENCH_SECONDS ?= 5
 BENCH_CHECK ?= 1
 LOADTEST_SECONDS ?= 60
 
-bench: install ## Benchmark home/plan/pillar/heritage/search vs a static file under gunicorn (production settings)
+bench: install ## Every page type, page cache on and off, vs a static file under gunicorn (production settings)
 	@mkdir -p var
-	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_CHECK=$(BENCH_CHECK) $(PY) manage.py bench
+	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_CHECK=$(BENCH_CHECK) $(PY) -m tests.perf.bench $(BENCH_ARGS)
 
 loadtest: install ## 20 clients of mixed traffic for LOADTEST_SECONDS (60) against gunicorn; errors and memory
 	@mkdir -p var
-	DATABASE_URL=$(BENCH_DATABASE_URL) LOADTEST_SECONDS=$(LOADTEST_SECONDS) $(PY) manage.py loadtest
+	DATABASE_URL=$(BENCH_DATABASE_URL) LOADTEST_SECONDS=$(LOADTEST_SECONDS) $(PY) -m tests.perf.loadtest $(LOADTEST_ARGS)
 
 test-two-instances: install ## Two gunicorn instances on one PostgreSQL + Redis (TWO_INSTANCE_DATABASE_URL, TWO_INSTANCE_REDIS_URL)
 	$(VENV)/bin/pytest -m two_instances tests/test_two_instances.py $(PYTEST_ARGS)

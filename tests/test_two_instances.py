@@ -112,7 +112,7 @@ class Browser:
         self.server, self.cookies = server, dict(cookies or {})
 
     def request(self, path, *, method="GET", body=b"", content_type=None):
-        from yuzhong_site.core.server_harness import http_request
+        from tests.perf.harness import http_request
 
         headers = {"Origin": f"https://127.0.0.1:{self.server.port}"}
         if self.cookies:
@@ -168,7 +168,7 @@ def test_two_instances_share_publishing_sessions_cache_and_media(tmp_path):
     services_or_skip()
     import redis
 
-    from yuzhong_site.core.server_harness import Gunicorn, manage, prepare, production_env
+    from tests.perf.harness import Gunicorn, manage, prepare, production_env
 
     recreate_database()
     redis.Redis.from_url(REDIS_URL).flushdb()

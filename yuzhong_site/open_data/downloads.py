@@ -314,6 +314,6 @@ def open_data_page(request):
             "api_endpoints": [
                 "plans", "pillars", "metrics", "projects", "heritage-sites", "districts"
             ],
-            "openapi_url": reverse("api_openapi"),
+            "openapi_url": reverse("api_v1:api_openapi"),
         },
     )

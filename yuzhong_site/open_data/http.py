@@ -82,6 +82,8 @@ def open_data_view(view):
         else:
             if response.status_code == 200:
                 patch_cache_control(response, public=True, max_age=MAX_AGE)
+            elif response.status_code >= 400:
+                patch_cache_control(response, no_cache=True)
         return add_cors_headers(response)
 
     wrapper.csrf_exempt = True

@@ -1,10 +1,12 @@
 """Run the site under gunicorn with production settings on 127.0.0.1 and measure it.
 
-Shared by ``manage.py bench``, ``manage.py loadtest`` and the two-instance test. The HTTP client
-is deliberately tiny (one socket per request, like gunicorn's sync workers expect) and only ever
-talks to the loopback interface.
+Shared by ``make bench`` (tests/perf/bench.py), ``make loadtest`` (tests/perf/loadtest.py) and
+the two-instance test. Requests go through the standard library's ``http.client``, one
+connection per request (as gunicorn's sync workers expect), only ever to the loopback interface.
+Not part of the installed apps: nothing here is imported by the site.
 """
 
+import http.client
 import os
 import secrets
 import socket
@@ -71,50 +73,25 @@ class Response:
 
 def http_request(port, path, *, method="GET", headers=None, body=b"", timeout=30):
     """One HTTP/1.1 request to 127.0.0.1:port; the proxy's X-Forwarded-Proto says HTTPS."""
-    lines = [
-        f"{method} {path} HTTP/1.1",
-        f"Host: {LOOPBACK}:{port}",
-        "X-Forwarded-Proto: https",
-        "Connection: close",
-    ]
-    for name, value in (headers or {}).items():
-        lines.append(f"{name}: {value}")
-    if body or method == "POST":
-        lines.append(f"Content-Length: {len(body)}")
-    request = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + body
+    connection = http.client.HTTPConnection(LOOPBACK, port, timeout=timeout)
     started = time.perf_counter()
-    with socket.create_connection((LOOPBACK, port), timeout=timeout) as sock:
-        sock.sendall(request)
-        chunks = []
-        while True:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
+    try:
+        connection.request(
+            method, path, body=body or None,
+            headers={"X-Forwarded-Proto": "https", "Connection": "close", **(headers or {})},
+        )
+        response = connection.getresponse()
+        payload = response.read()
+    except http.client.HTTPException as error:  # a malformed answer counts as a failed request
+        raise OSError(str(error)) from error
+    finally:
+        connection.close()
     seconds = time.perf_counter() - started
-    raw = b"".join(chunks)
-    head, _sep, payload = raw.partition(b"\r\n\r\n")
-    status_line, *header_lines = head.decode("latin-1").split("\r\n")
     parsed = {}
-    for line in header_lines:
-        name, _colon, value = line.partition(":")
-        key = name.strip().lower()
-        parsed[key] = f"{parsed[key]}\n{value.strip()}" if key in parsed else value.strip()
-    if parsed.get("transfer-encoding", "").lower() == "chunked":
-        payload = _dechunk(payload)
-    return Response(int(status_line.split()[1]), parsed, payload, seconds)
-
-
-def _dechunk(data):
-    out, rest = [], data
-    while rest:
-        size_line, _sep, rest = rest.partition(b"\r\n")
-        size = int(size_line.split(b";")[0] or b"0", 16)
-        if size == 0:
-            break
-        out.append(rest[:size])
-        rest = rest[size + 2 :]
-    return b"".join(out)
+    for name, value in response.getheaders():
+        key = name.lower()
+        parsed[key] = f"{parsed[key]}\n{value}" if key in parsed else value
+    return Response(response.status, parsed, payload, seconds)
 
 
 class Gunicorn:
