@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -16,50 +17,20 @@ SOURCE_FOLDERS = ["yuzhong_site", "plans", "districts", "templates"]
 
 
 def parse_po(path):
-    """({(msgctxt, msgid): [msgstr, …]}, fuzzy keys, plural keys) for a .po file's live entries."""
-    entries, fuzzy = {}, set()
-    plurals = set()
-    current, field, flags = {}, None, ""
-
-    def flush():
-        nonlocal current, flags
-        if "msgid" in current and current["msgid"] != "":
-            key = (current.get("msgctxt"), current["msgid"])
-            strings = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
-            entries[key] = strings
-            if "msgid_plural" in current:
-                plurals.add(key)
-            if "fuzzy" in flags:
-                fuzzy.add(key)
-        current, flags = {}, ""
-
-    def unquote(text):
-        return text.strip()[1:-1].encode("utf-8").decode("unicode_escape").encode(
-            "latin-1"
-        ).decode("utf-8")
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("#~"):
+    """({(msgctxt, msgid): [msgstr, …]}, fuzzy keys, plural keys) for a .po file's live entries
+    (obsolete ones left out), read with polib."""
+    entries, fuzzy, plurals = {}, set(), set()
+    for entry in polib.pofile(str(path)):
+        if entry.obsolete or entry.msgid == "":
             continue
-        if line.startswith("#,"):
-            if "msgid" in current:
-                flush()
-            flags = line
-            continue
-        if not line or line.startswith("#"):
-            if "msgid" in current and not line:
-                flush()
-            continue
-        if line.startswith('"'):
-            current[field] += unquote(line)
-            continue
-        keyword, _space, rest = line.partition(" ")
-        if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(current):
-            flush()
-        field = keyword
-        current[field] = unquote(rest)
-    flush()
+        key = (entry.msgctxt, entry.msgid)
+        if entry.msgid_plural:
+            plurals.add(key)
+            entries[key] = [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+        else:
+            entries[key] = [entry.msgstr]
+        if entry.fuzzy:
+            fuzzy.add(key)
     return entries, fuzzy, plurals
 
 
