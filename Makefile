@@ -36,7 +36,10 @@ run: install ## Install, migrate, load the demo content and serve on 127.0.0.1:$
 serve: ## Serve without reinstalling or reloading content
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Install and run the whole test suite (DATABASE_URL selects PostgreSQL)
+# Two workers by default (this project's machines have two cores); PYTEST_ARGS replaces that.
+PYTEST_ARGS ?= -n 2
+
+test: install ## Install and run the whole test suite on two workers (DATABASE_URL selects PostgreSQL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The audit runs against its own SQLite database under var/ (freshly migrated, demo content)

@@ -30,8 +30,9 @@ def page_cache_off(settings):
 @pytest.fixture
 def site_home(db):
     """The Chinese home page (the site root) and its English translation."""
-    home, english_home = ensure_site(hostname="testserver")
-    return home, english_home
+    from .snapshots import snapshotted
+
+    return snapshotted(("site", "testserver"), lambda: ensure_site(hostname="testserver"))
 
 
 @pytest.fixture

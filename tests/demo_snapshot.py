@@ -31,7 +31,9 @@ def load_demo_content():
         call_command("load_demo_content", stdout=devnull)
 
 
-class DemoSnapshot:
+class TableCopy:
+    """Every table's rows, read and written back as they are (also used by tests/snapshots.py)."""
+
     def __init__(self):
         self.vendor = connection.vendor
         self.tables = sorted(
@@ -48,25 +50,9 @@ class DemoSnapshot:
                 self.virtual = {name for (name,) in cursor.fetchall()} & set(self.tables)
             self.tables = [t for t in self.tables if t not in self.virtual]
             self.tables += [*sorted(self.virtual), "sqlite_sequence"]
-        with transaction.atomic():
-            self.base = self._fingerprint()
-            self.after_flush = self._tables_left_by_flush()
-            load_demo_content()
-            self.rows = {table: self._read(table) for table in self.tables}
-            self.files = self._file_names()
-            transaction.set_rollback(True)
-        self.restored = self.fell_back = 0
 
-    # --- public -------------------------------------------------------------------------------
-
-    def load(self):
-        """The demo content in the test's database: copied when that is safe, else loaded."""
-        if self._can_copy():
-            self._restore()
-            self.restored += 1
-        else:
-            load_demo_content()
-            self.fell_back += 1
+    def read_all(self):
+        return {table: self._read(table) for table in self.tables}
 
     # --- reading and writing tables -----------------------------------------------------------
 
@@ -80,11 +66,12 @@ class DemoSnapshot:
             columns = tuple(column[0] for column in cursor.description)
             return columns, cursor.fetchall()
 
-    def _restore(self):
+    def _restore(self, rows=None):
+        rows = self.rows if rows is None else rows
         with transaction.atomic(), connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 cursor.execute("TRUNCATE " + ", ".join(f'"{table}"' for table in self.tables))
-                for table, data in self.rows.items():
+                for table, data in rows.items():
                     if data:
                         with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:  # noqa: S608
                             copy.write(data)
@@ -103,19 +90,17 @@ class DemoSnapshot:
                 for table in self.tables:
                     raw.execute(f'DELETE FROM "{table}"')  # noqa: S608
                 for table in self.tables:
-                    columns, rows = self.rows[table]
+                    columns, table_rows = rows[table]
                     if table in self.virtual or table == "sqlite_sequence":
                         raw.execute(f'DELETE FROM "{table}"')  # noqa: S608
-                    if rows:
+                    if table_rows:
                         names = ", ".join(f'"{column}"' for column in columns)
                         marks = ", ".join("%s" for _column in columns)
-                        raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)  # noqa: S608
+                        raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', table_rows)  # noqa: S608
         # The content type ids may differ from those cached before (after a flush); the cache
         # may hold pages or URLs of the database as it was.
         ContentType.objects.clear_cache()
         cache.clear()
-
-    # --- is a copy the same as running the command? ------------------------------------------
 
     def _fingerprint(self):
         digest = hashlib.sha256()
@@ -133,6 +118,32 @@ class DemoSnapshot:
                 cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
                 counts[table] = cursor.fetchone()[0]
             return counts
+
+
+class DemoSnapshot(TableCopy):
+    def __init__(self):
+        super().__init__()
+        with transaction.atomic():
+            self.base = self._fingerprint()
+            self.after_flush = self._tables_left_by_flush()
+            load_demo_content()
+            self.rows = self.read_all()
+            self.files = self._file_names()
+            transaction.set_rollback(True)
+        self.restored = self.fell_back = 0
+
+    # --- public -------------------------------------------------------------------------------
+
+    def load(self):
+        """The demo content in the test's database: copied when that is safe, else loaded."""
+        if self._can_copy():
+            self._restore()
+            self.restored += 1
+        else:
+            load_demo_content()
+            self.fell_back += 1
+
+    # --- is a copy the same as running the command? ------------------------------------------
 
     def _tables_left_by_flush(self):
         """Row counts after a flush like the one that ends a transactional test (undone)."""

@@ -5,12 +5,22 @@ from decimal import Decimal
 
 from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from plans.units import Unit
+from tests.snapshots import snapshotted
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 _counter = itertools.count(1)
 
 
 def make_plan(home, start_year=2021, end_year=2025, keys=("services", "heritage")):
+    """A published plan with published, translated pillars (copied from the first build when
+    the database is in the same state: tests/snapshots.py)."""
+    return snapshotted(
+        ("make_plan", home.pk, start_year, end_year, tuple(keys)),
+        lambda: _build_plan(home, start_year, end_year, keys),
+    )
+
+
+def _build_plan(home, start_year, end_year, keys):
     plan, _ = ensure_child_page(
         home, PlanPage, "plan", title="十四五规划", start_year=start_year, end_year=end_year,
         summary="中文摘要", show_in_menus=True,

@@ -1,0 +1,82 @@
+"""Expensive test data built once per test process and copied back for every later test.
+
+``snapshotted(key, build)`` runs ``build()`` the first time (in the test that first needs it)
+and keeps every table's rows as they are afterwards, together with the state the database was
+in before. A later call with the same key, on a database in that same state (every table
+compared, as tests/demo_snapshot.py does), copies the rows back instead of building again and
+returns the same objects, fetched afresh. On any other state ``build()`` simply runs. Each test
+still runs in its own transaction, so nothing leaks from one test to the next: a copy gives
+exactly the rows that building would.
+
+Used by the factories that publish and translate pages (``make_plan``) and by the site fixture:
+creating, publishing and translating a page costs about a hundred queries, in nearly every test.
+"""
+
+from dataclasses import dataclass
+
+from django.core.files.storage import default_storage
+from django.db import models
+
+from yuzhong_site.core import memo
+
+from .demo_snapshot import TableCopy
+
+
+@dataclass
+class Snapshot:
+    base: str
+    rows: dict
+    value: object
+    files: list
+
+
+_snapshots = {}
+stats = {"built": 0, "copied": 0}
+
+
+def _freeze(value):
+    """``value`` with every model instance replaced by (its class, its primary key)."""
+    if isinstance(value, models.Model):
+        return ("__model__", type(value), value.pk)
+    if isinstance(value, tuple | list):
+        return type(value)(_freeze(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _freeze(item) for key, item in value.items()}
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == "__model__":
+        model, pk = value[1], value[2]
+        return model._default_manager.get(pk=pk)
+    if isinstance(value, tuple | list):
+        return type(value)(_thaw(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _thaw(item) for key, item in value.items()}
+    return value
+
+
+def _image_files():
+    from wagtail.images import get_image_model
+
+    return list(get_image_model().objects.values_list("file", flat=True))
+
+
+def snapshotted(key, build):
+    tables = TableCopy()
+    base = tables._fingerprint()
+    snapshot = _snapshots.get(key)
+    if (
+        snapshot is not None
+        and snapshot.base == base
+        and all(default_storage.exists(name) for name in snapshot.files)
+    ):
+        tables._restore(snapshot.rows)
+        memo.forget_all()
+        stats["copied"] += 1
+        return _thaw(snapshot.value)
+    value = build()
+    stats["built"] += 1
+    if snapshot is None:
+        _snapshots[key] = Snapshot(base, tables.read_all(), _freeze(value), _image_files())
+    return value
