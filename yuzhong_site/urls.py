@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .core.health import healthz
+from .core.routing import page_urlpatterns
 from .core.security import security_txt
 from .core.sitemaps import robots_txt, sitemap_xml
 from .core.text_size import set_text_size
@@ -36,6 +36,6 @@ elif settings.DEBUG:
 # here (above Wagtail's catch-all).
 urlpatterns += i18n_patterns(
     path("", include("yuzhong_site.localized_urls")),
-    path("", include(wagtail_urls)),
+    path("", include(page_urlpatterns())),
     prefix_default_language=False,
 )

@@ -46,11 +46,16 @@ class BasePage(Page):
 
     update_aliases.alters_data = True
 
+    # Set by ``routing.serve`` on the page being served: its restrictions from the memo.
+    served_view_restrictions = None
+
     def get_view_restrictions(self):
         """Wagtail's check — restrictions on this page or any ancestor, an alias resolved to its
         source page — in one query instead of two: the ancestors are found by their tree paths
         in a subquery. (Wagtail points an alias of an alias at the original: one step resolves.)
         """
+        if self.served_view_restrictions is not None:
+            return self.served_view_restrictions
         from django.db.models.functions import Coalesce
         from wagtail.models import PageViewRestriction
 
