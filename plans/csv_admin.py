@@ -2,8 +2,9 @@
 
 Export: a button on the metric and project listings (anyone who may see them).
 Import: upload → preview (what will be added or changed, every error with its line) → confirm.
-Importing writes figures straight to the live data, so it needs the permission to publish
-metrics (or projects) — moderators — and stays within the pillars the user may edit.
+Importing publishes a new revision of every changed metric (or project), logged with the
+importing user, so it needs the permission to publish metrics (or projects) — moderators — and
+stays within the pillars the user may edit; a record with a pending draft is refused.
 """
 
 import uuid
@@ -130,7 +131,11 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             plan = csv_io.plan_import(kind, data, user=request.user)
             if not plan.is_valid:
                 return self.render_to_response(self.get_context_data(plan=plan))
-            added, changed = csv_io.apply_import(plan)
+            try:
+                added, changed = csv_io.apply_import(plan, user=request.user)
+            except ValueError as error:  # a draft was saved between the check and the import
+                messages.error(request, str(error))
+                return redirect("plans_csv_import", kind)
             cache.delete(self._cache_key(token))
             messages.success(
                 request,

@@ -209,6 +209,14 @@ class PlanData(DraftStateMixin, RevisionMixin):
     def revisions(self):
         return self._revisions
 
+    def publish(self, revision, *args, **kwargs):
+        """Publish ``revision``, rebased on anything published since it was started (or refused
+        with ``StaleDraftError``: plans/revisions.py)."""
+        from .revisions import rebase_for_publish
+
+        rebase_for_publish(self, revision)
+        return super().publish(revision, *args, **kwargs)
+
 
 class Goal(PlanData, index.Indexed, models.Model):
     pillar = models.ForeignKey(

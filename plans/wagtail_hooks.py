@@ -147,3 +147,24 @@ def plan_side_of_a_place(kind, place, request):
     if kind == "district":
         return {"district_projects": projects_in_district(place, request)}
     return None
+
+
+@hooks.register("before_publish")
+def refuse_stale_plan_draft(request, instance):
+    """Publishing a draft started before newer figures were published: rebased if the changes
+    do not overlap, else refused here with a message (the draft is kept), never an error page."""
+    from django.shortcuts import redirect
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    from .models import PlanData
+    from .revisions import StaleDraftError, rebase_for_publish
+
+    if not isinstance(instance, PlanData) or instance.latest_revision is None:
+        return None
+    stored = type(instance).objects.get(pk=instance.pk)
+    try:
+        rebase_for_publish(stored, instance.latest_revision, save=False)
+    except StaleDraftError as error:
+        messages.error(request, str(error))
+        return redirect(AdminURLFinder(request.user).get_edit_url(stored) or "wagtailadmin_home")
+    return None
