@@ -121,12 +121,12 @@ def test_the_admin_refuses_a_conflicting_publish_with_a_message(admin_client, sa
     edit_url = f"/admin/snippets/plans/metric/edit/{sales.pk}/"
     form = admin_client.get(edit_url).context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
         data[name] = value
-    for prefix, formset in form.formsets.items():
+    for formset in form.formsets.values():
         management = formset.management_form
         for name in management.fields:
             data[f"{management.prefix}-{name}"] = management[name].value()
