@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import PillarPage
+from .visibility import public_pillars
 
 FEED_LENGTH = 20
 KINDS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -77,7 +77,7 @@ class UpdatesFeed(Feed):
 def pillar_for_key(key):
     """The live Chinese pillar page with ``key``, or ``None``."""
     return (
-        PillarPage.objects.live()
+        public_pillars()
         .filter(key=key, locale__language_code=settings.LANGUAGE_CODE)
         .order_by("path")
         .first()

@@ -222,7 +222,7 @@ class Goal(PlanData, index.Indexed, models.Model):
     pillar = models.ForeignKey(
         PillarPage,
         verbose_name=_("pillar"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # deleting a pillar never deletes its data
         related_name="goals",
         help_text=_("Choose the Chinese pillar page; the English page finds its goals through it."),
     )
@@ -241,6 +241,7 @@ class Goal(PlanData, index.Indexed, models.Model):
         index.SearchField("statement_zh_hans"),
         index.SearchField("statement_en"),
         index.FilterField("live"),
+        index.FilterField("pillar"),  # the public search: plans/visibility.py
     ]
 
     class Meta:
@@ -275,7 +276,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         OTHER = "other", _("Other")
 
     pillar = models.ForeignKey(
-        PillarPage, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="metrics"
+        PillarPage, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="metrics"
     )
     goal = models.ForeignKey(
         Goal,
@@ -369,6 +370,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         index.SearchField("name_en"),
         index.AutocompleteField("name_zh_hans"),
         index.FilterField("live"),
+        index.FilterField("pillar"),
     ]
 
     class Meta:
@@ -451,7 +453,7 @@ class Project(PlanData, index.Indexed, ClusterableModel):
     """A key project of the plan: what, where, when, how far along."""
 
     pillar = models.ForeignKey(
-        PillarPage, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="projects"
+        PillarPage, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="projects"
     )
     goals = ParentalManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="projects")
     districts = ParentalManyToManyField(
@@ -538,6 +540,7 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         index.AutocompleteField("name_zh_hans"),
         index.FilterField("live"),
         index.FilterField("status"),
+        index.FilterField("pillar"),
     ]
 
     class Meta:
