@@ -221,7 +221,12 @@ def read_table(text, columns):
 
 
 def _record(header_map, cells):
-    record = {name: unguard_cell(cells[i]) if i < len(cells) else "" for i, name in header_map.items()}
+    from yuzhong_site.core.text import strip_control_characters
+
+    record = {
+        name: strip_control_characters(unguard_cell(cells[i])) if i < len(cells) else ""
+        for i, name in header_map.items()
+    }
     extra = [cell for i, cell in enumerate(cells) if i not in header_map and cell.strip()]
     return record, extra
 
