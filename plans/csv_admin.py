@@ -11,7 +11,8 @@ import uuid
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -133,8 +134,13 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
                 return self.render_to_response(self.get_context_data(plan=plan))
             try:
                 added, changed = csv_io.apply_import(plan, user=request.user)
-            except ValueError as error:  # a draft was saved between the check and the import
-                messages.error(request, str(error))
+            except (ValueError, ValidationError, DatabaseError) as error:
+                # A draft saved between the preview and the confirmation, a change made by
+                # someone else meanwhile: nothing was saved (one transaction); say so.
+                messages.error(
+                    request,
+                    _("Nothing was imported: %(error)s") % {"error": "; ".join(getattr(error, "messages", [str(error)]))},
+                )
                 return redirect("plans_csv_import", kind)
             cache.delete(self._cache_key(token))
             messages.success(

@@ -435,9 +435,11 @@ def _plan_measurements(plan, header_map, rows, user):
         label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
         current = existing.get((metric.pk, year, period))
         if current is None:
-            plan.changes.append(
+            _add_valid_change(
+                plan,
                 Change("add", line, label, {n: (None, v) for n, v in new.items()},
-                       Measurement(metric=metric, year=year, period_zh_hans=period, **new))
+                       Measurement(metric=metric, year=year, period_zh_hans=period, **new)),
+                exclude=["metric"],
             )
             continue
         diff = {}
@@ -448,12 +450,54 @@ def _plan_measurements(plan, header_map, rows, user):
         if diff:
             for name, (_old, v) in diff.items():
                 setattr(current, name, v)
-            plan.changes.append(Change("change", line, label, diff, current))
+            _add_valid_change(plan, Change("change", line, label, diff, current), exclude=["metric"])
         else:
             plan.unchanged += 1
 
 
 PROJECT_DATE_FIELDS = ("start_date", "planned_completion", "actual_completion")
+PROJECT_RELATIONS = ["goals", "districts"]
+WEB_SCHEMES = ("http", "https")
+
+
+def model_errors(obj, exclude=()):
+    """The admin's own validation of ``obj`` (``full_clean``: field types, lengths, choices, URL
+    validators, ``clean()`` rules such as date order), as readable messages; plus: links must be
+    web addresses (http or https), never ``javascript:`` or ``data:``."""
+    from django.core.exceptions import ValidationError
+    from django.db import models
+
+    messages = []
+    flagged = set()
+    try:
+        obj.full_clean(exclude=list(exclude), validate_unique=True)
+    except ValidationError as error:
+        flagged = set(error.message_dict)
+        for name, problems in error.message_dict.items():
+            try:
+                label = str(obj._meta.get_field(name).verbose_name)
+            except Exception:  # noqa: BLE001 - NON_FIELD_ERRORS and the like
+                label = ""
+            for problem in problems:
+                messages.append(f"{label}: {problem}" if label else problem)
+    for model_field in obj._meta.concrete_fields:
+        if isinstance(model_field, models.URLField) and model_field.name not in flagged:
+            value = getattr(obj, model_field.attname) or ""
+            if value and value.split(":", 1)[0].lower() not in WEB_SCHEMES:
+                messages.append(
+                    _("“%(value)s” is not a web address: links must start with http:// or https://.")
+                    % {"value": value[:80]}
+                )
+    return messages
+
+
+def _add_valid_change(plan, change, exclude=()):
+    """Record ``change`` if its object passes the model's validation, else its errors."""
+    problems = model_errors(change.obj, exclude)
+    if problems:
+        plan.errors.extend(RowError(change.line, message) for message in problems)
+    else:
+        plan.changes.append(change)
 
 
 def _status_lookup():
@@ -575,7 +619,10 @@ def _plan_projects(plan, header_map, rows, user):
         if project is None:
             # New projects arrive as drafts, to be reviewed and published in the admin.
             obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
-            plan.changes.append(Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj))
+            _add_valid_change(
+                plan, Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj),
+                exclude=PROJECT_RELATIONS,
+            )
             continue
         diff = {}
         for name, value in new.items():
@@ -585,7 +632,7 @@ def _plan_projects(plan, header_map, rows, user):
         if diff:
             for name, (_old, value) in diff.items():
                 setattr(project, name, value)
-            plan.changes.append(Change("change", line, slug, diff, project))
+            _add_valid_change(plan, Change("change", line, slug, diff, project), exclude=PROJECT_RELATIONS)
         else:
             plan.unchanged += 1
 

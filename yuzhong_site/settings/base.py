@@ -168,6 +168,9 @@ PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/media/", "/.well-known/",
 )
 # Any save or delete of a model in these apps (snippets, data, settings) purges every page.
+# Query parameters a public page reads (lists and search: page, q, pillar, year, category,
+# district; the API: page, page_size, lang). A request with any other parameter is not cached.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "page_size", "q", "pillar", "year", "category", "district", "lang")
 PAGE_CACHE_PURGE_APPS = ("yuzhong_site", "plans", "districts", "wagtailredirects")
 PAGE_CACHE_PURGE_MODELS = (
     "wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site", "wagtailcore.PageViewRestriction",
