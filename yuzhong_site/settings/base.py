@@ -204,6 +204,9 @@ if CDN_PURGE_BACKEND:
 LOGIN_THROTTLE_PATHS = ("/admin/login/",)
 LOGIN_THROTTLE_USER_LIMIT = 5  # failures per account and address
 LOGIN_THROTTLE_IP_LIMIT = 20  # failures per address, any account
+LOGIN_THROTTLE_ACCOUNT_LIMIT = 10  # failures per account, all addresses together
+PAGE_PASSWORD_THROTTLE_LIMIT = 10  # wrong page passwords per address and private page
+PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT = 100  # wrong page passwords per private page, all addresses
 LOGIN_THROTTLE_WINDOW = 15 * 60
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Forwarded-For
 
