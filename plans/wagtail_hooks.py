@@ -219,3 +219,11 @@ def refuse_deleting_a_referenced_district(request, instances):
                     request, message, reverse("wagtailsnippets_districts_district:list")
                 )
     return None
+
+
+@hooks.register("yuzhong_editors_home_sections")
+def plan_editors_home_sections(request):
+    """The plan's part of the editors' home: data awaiting review, drafts, stale figures."""
+    from .editors_home import plan_sections
+
+    return plan_sections(request)
