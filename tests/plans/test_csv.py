@@ -205,7 +205,10 @@ def test_five_thousand_rows_import_in_seconds(pillars):
     elapsed = time.perf_counter() - started
     assert (added, changed) == (5000, 0)
     print(f"\n5,000-row import: {elapsed:.2f} s")
-    assert elapsed < 30  # typically ~2 s on an idle 2-core machine; `make bench-import` measures it
+    # Each changed metric is now published as a revision (50 revisions, 5,000 measurement rows
+    # saved through the model): slower than the old bulk insert, still well under a minute on a
+    # busy 2-core machine; `make bench-import` measures it.
+    assert elapsed < 60
 
 
 def test_an_imported_figure_is_on_the_public_page_at_once(client, sales):
