@@ -227,7 +227,7 @@ class HeritageSitePage(BasePage):
     category = models.CharField(_("category"), max_length=32, choices=Category.choices)
     district = models.ForeignKey(
         District, verbose_name=_("district"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="heritage_sites",
+        on_delete=models.PROTECT, related_name="heritage_sites",
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     latitude = latitude_field()

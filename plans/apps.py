@@ -6,3 +6,14 @@ class PlansConfig(AppConfig):
     name = "plans"
     verbose_name = _("The plan")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import pre_delete
+
+        from districts.models import District
+
+        from .protection import protect_referenced_district
+
+        pre_delete.connect(
+            protect_referenced_district, sender=District, dispatch_uid="plans_protect_district"
+        )

@@ -2,15 +2,17 @@
 
 Export: a button on the metric and project listings (anyone who may see them).
 Import: upload → preview (what will be added or changed, every error with its line) → confirm.
-Importing writes figures straight to the live data, so it needs the permission to publish
-metrics (or projects) — moderators — and stays within the pillars the user may edit.
+Importing publishes a new revision of every changed metric (or project), logged with the
+importing user, so it needs the permission to publish metrics (or projects) — moderators — and
+stays within the pillars the user may edit; a record with a pending draft is refused.
 """
 
 import uuid
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -130,7 +132,16 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             plan = csv_io.plan_import(kind, data, user=request.user)
             if not plan.is_valid:
                 return self.render_to_response(self.get_context_data(plan=plan))
-            added, changed = csv_io.apply_import(plan)
+            try:
+                added, changed = csv_io.apply_import(plan, user=request.user)
+            except (ValueError, ValidationError, DatabaseError) as error:
+                # A draft saved between the preview and the confirmation, a change made by
+                # someone else meanwhile: nothing was saved (one transaction); say so.
+                messages.error(
+                    request,
+                    _("Nothing was imported: %(error)s") % {"error": "; ".join(getattr(error, "messages", [str(error)]))},
+                )
+                return redirect("plans_csv_import", kind)
             cache.delete(self._cache_key(token))
             messages.success(
                 request,

@@ -205,7 +205,12 @@ def read_table(text, columns):
 
 
 def _record(header_map, cells):
-    record = {name: unguard_cell(cells[i]) if i < len(cells) else "" for i, name in header_map.items()}
+    from yuzhong_site.core.text import strip_control_characters
+
+    record = {
+        name: strip_control_characters(unguard_cell(cells[i])) if i < len(cells) else ""
+        for i, name in header_map.items()
+    }
     extra = [cell for i, cell in enumerate(cells) if i not in header_map and cell.strip()]
     return record, extra
 
@@ -262,6 +267,15 @@ class ImportPlan:
             "changed": len(self.updates),
             "same": self.unchanged,
         }
+
+
+def pending_draft_message(obj):
+    """Why a row for a record with a pending draft is refused (the draft, published later,
+    would bring back the figures it was started from)."""
+    return _(
+        "“%(record)s” has unpublished changes (a draft). Importing now would be undone when that "
+        "draft is published: publish or discard the draft in the admin first, then import again."
+    ) % {"record": obj.slug}
 
 
 def _can_edit(user, pillar_id):
@@ -332,6 +346,8 @@ def _plan_measurements(plan, header_map, rows, user):
             problems.append(
                 _("You may not change the figures of “%(metric)s” (another pillar).") % {"metric": metric.slug}
             )
+        elif metric.has_unpublished_changes:
+            problems.append(pending_draft_message(metric))
         date = None
         if record.get("date"):
             date = parse_date(record["date"])
@@ -403,9 +419,11 @@ def _plan_measurements(plan, header_map, rows, user):
         label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
         current = existing.get((metric.pk, year, period))
         if current is None:
-            plan.changes.append(
+            _add_valid_change(
+                plan,
                 Change("add", line, label, {n: (None, v) for n, v in new.items()},
-                       Measurement(metric=metric, year=year, period_zh_hans=period, **new))
+                       Measurement(metric=metric, year=year, period_zh_hans=period, **new)),
+                exclude=["metric"],
             )
             continue
         diff = {}
@@ -416,12 +434,54 @@ def _plan_measurements(plan, header_map, rows, user):
         if diff:
             for name, (_old, v) in diff.items():
                 setattr(current, name, v)
-            plan.changes.append(Change("change", line, label, diff, current))
+            _add_valid_change(plan, Change("change", line, label, diff, current), exclude=["metric"])
         else:
             plan.unchanged += 1
 
 
 PROJECT_DATE_FIELDS = ("start_date", "planned_completion", "actual_completion")
+PROJECT_RELATIONS = ["goals", "districts"]
+WEB_SCHEMES = ("http", "https")
+
+
+def model_errors(obj, exclude=()):
+    """The admin's own validation of ``obj`` (``full_clean``: field types, lengths, choices, URL
+    validators, ``clean()`` rules such as date order), as readable messages; plus: links must be
+    web addresses (http or https), never ``javascript:`` or ``data:``."""
+    from django.core.exceptions import ValidationError
+    from django.db import models
+
+    messages = []
+    flagged = set()
+    try:
+        obj.full_clean(exclude=list(exclude), validate_unique=True)
+    except ValidationError as error:
+        flagged = set(error.message_dict)
+        for name, problems in error.message_dict.items():
+            try:
+                label = str(obj._meta.get_field(name).verbose_name)
+            except Exception:  # noqa: BLE001 - NON_FIELD_ERRORS and the like
+                label = ""
+            for problem in problems:
+                messages.append(f"{label}: {problem}" if label else problem)
+    for model_field in obj._meta.concrete_fields:
+        if isinstance(model_field, models.URLField) and model_field.name not in flagged:
+            value = getattr(obj, model_field.attname) or ""
+            if value and value.split(":", 1)[0].lower() not in WEB_SCHEMES:
+                messages.append(
+                    _("“%(value)s” is not a web address: links must start with http:// or https://.")
+                    % {"value": value[:80]}
+                )
+    return messages
+
+
+def _add_valid_change(plan, change, exclude=()):
+    """Record ``change`` if its object passes the model's validation, else its errors."""
+    problems = model_errors(change.obj, exclude)
+    if problems:
+        plan.errors.extend(RowError(change.line, message) for message in problems)
+    else:
+        plan.changes.append(change)
 
 
 def _status_lookup():
@@ -535,13 +595,18 @@ def _plan_projects(plan, header_map, rows, user):
             problems.append(_("You may not change the projects of this pillar."))
         if project is not None and not _can_edit(user, project.pillar_id):
             problems.append(_("You may not change the projects of this pillar."))
+        elif project is not None and project.has_unpublished_changes:
+            problems.append(pending_draft_message(project))
         if problems:
             plan.errors.extend(RowError(line, message) for message in problems)
             continue
         if project is None:
             # New projects arrive as drafts, to be reviewed and published in the admin.
             obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
-            plan.changes.append(Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj))
+            _add_valid_change(
+                plan, Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj),
+                exclude=PROJECT_RELATIONS,
+            )
             continue
         diff = {}
         for name, value in new.items():
@@ -551,7 +616,7 @@ def _plan_projects(plan, header_map, rows, user):
         if diff:
             for name, (_old, value) in diff.items():
                 setattr(project, name, value)
-            plan.changes.append(Change("change", line, slug, diff, project))
+            _add_valid_change(plan, Change("change", line, slug, diff, project), exclude=PROJECT_RELATIONS)
         else:
             plan.unchanged += 1
 
@@ -559,31 +624,73 @@ def _plan_projects(plan, header_map, rows, user):
 # ------------------------------------------------------------------------------ applying
 
 
-def apply_import(plan):
-    """Save a valid plan in one transaction with bulk queries. Returns ``(added, changed)``."""
+def apply_import(plan, user=None):
+    """Apply a valid plan in one transaction, through revisions: every changed metric (with its
+    measurements) or project is saved as a new revision and published, logged with ``user``;
+    a new project is saved as a draft revision. Returns ``(added, changed)`` rows."""
     if not plan.is_valid:
         raise ValueError("An import with errors cannot be applied.")
-    from yuzhong_site.core.cache import purge_all_pages
-
-    from .models import Measurement, Project
-
-    adds = [c.obj for c in plan.adds]
-    updates = [c.obj for c in plan.updates]
-    fields = sorted({name for c in plan.updates for name in c.fields})
     with transaction.atomic():
         if plan.kind == "measurements":
-            Measurement.objects.bulk_create(adds, batch_size=1000)
-            if updates:
-                Measurement.objects.bulk_update(updates, fields, batch_size=1000)
+            _apply_measurements(plan, user)
         else:
-            for project in adds:
-                project.full_clean(exclude=["goals", "districts"])
-            Project.objects.bulk_create(adds, batch_size=500)
-            if updates:
-                Project.objects.bulk_update(updates, fields, batch_size=500)
-        # Bulk queries send no save signals: purge the pages (and what they remember) here.
-        purge_all_pages()
-    return len(adds), len(updates)
+            _apply_projects(plan, user)
+    return len(plan.adds), len(plan.updates)
+
+
+def _refuse_if_pending(obj):
+    if obj.has_unpublished_changes:
+        raise ValueError(pending_draft_message(obj))
+
+
+def _publish(obj, user):
+    revision = obj.save_revision(user=user, log_action=True)
+    revision.publish(user=user, skip_permission_checks=True)
+
+
+def _apply_measurements(plan, user):
+    from collections import defaultdict
+
+    from .models import Measurement, Metric
+
+    by_metric = defaultdict(list)
+    for change in plan.changes:
+        by_metric[change.obj.metric_id].append(change)
+    metrics = Metric.objects.select_for_update().in_bulk(list(by_metric))
+    children = defaultdict(list)
+    for measurement in Measurement.objects.filter(metric__in=list(by_metric)).order_by("sort_order", "pk"):
+        children[measurement.metric_id].append(measurement)
+    for metric_id, changes in by_metric.items():
+        metric = metrics[metric_id]
+        _refuse_if_pending(metric)
+        rows = {m.pk: m for m in children[metric_id]}
+        for change in changes:
+            if change.kind == "change":
+                rows[change.obj.pk] = change.obj
+        added = [c.obj for c in changes if c.kind == "add"]
+        for measurement in added:
+            measurement.metric = metric
+        metric.measurements = [*rows.values(), *added]
+        _publish(metric, user)
+
+
+def _apply_projects(plan, user):
+    from .models import Project
+
+    for change in plan.changes:
+        project = change.obj
+        if change.kind == "add":
+            # New projects arrive as drafts, to be reviewed and published in the admin.
+            project.live = False
+            project.has_unpublished_changes = True
+            project.save()
+            project.save_revision(user=user, log_action=True)
+            continue
+        current = Project.objects.select_for_update().get(pk=project.pk)
+        _refuse_if_pending(current)
+        for name in change.fields:
+            setattr(current, name, getattr(project, name))
+        _publish(current, user)
 
 
 # ------------------------------------------------------------------------------ exporting

@@ -13,12 +13,13 @@ from .charts import metric_chart, period_text, target_text
 from .models import Goal, Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from .status import assess_metric, roll_up, roll_up_plan
 from .units import format_value
+from .visibility import public_pillars, public_records
 
 
 def live_metrics():
     measurements = Measurement.objects.order_by("year", "sort_order", "pk")
     return (
-        Metric.objects.filter(live=True)
+        public_records(Metric.objects.all())
         .select_related("goal")
         .prefetch_related(Prefetch("measurements", queryset=measurements))
     )
@@ -27,7 +28,7 @@ def live_metrics():
 def live_projects():
     milestones = Milestone.objects.order_by("sort_order", "pk")
     return (
-        Project.objects.filter(live=True)
+        public_records(Project.objects.all())
         .prefetch_related("districts", Prefetch("milestones", queryset=milestones))
     )
 
@@ -101,7 +102,7 @@ def plan_context(plan, request):
     source_plan = default_locale_page(plan)
     ended = plan.has_ended()
     base = _url_base(plan, request)
-    source_pillars = list(PillarPage.objects.live().child_of(source_plan).order_by("path"))
+    source_pillars = list(public_pillars(PillarPage.objects.child_of(source_plan)).order_by("path"))
     if source_plan.pk == plan.pk:
         local = {p.translation_key: p for p in source_pillars}
     else:
@@ -119,7 +120,7 @@ def plan_context(plan, request):
         )
     project_counts = {}
     for row in (
-        Project.objects.filter(live=True, pillar__in=source_pillars)
+        public_records(Project.objects.filter(pillar__in=source_pillars))
         .values("pillar_id", "status")
         .annotate(n=Count("pk"))
         .order_by()

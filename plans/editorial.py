@@ -119,14 +119,46 @@ class PillarScopedEditView(EditView):
         return instance
 
 
+# Relations to other plan records, scoped like the pillar: (field, the related record's pillar).
+SCOPED_RELATIONS = ("goal", "goals")
+
+
 class PillarScopedForm(WagtailAdminModelForm):
-    """Offers only the pillars (Chinese pages) the user may edit."""
+    """Offers only the pillars (Chinese pages) the user may edit, and only the goals of those
+    pillars; ``clean()`` refuses any other (a hand-made POST), and a goal of another pillar
+    than the record's own."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
-        field = self.fields.get("pillar")
-        if field is None or user is None or user.is_superuser:
+        if user is None or user.is_superuser:
             return
-        field.queryset = field.queryset.filter(pk__in=editable_pillar_ids(user))
-        field.help_text = _("You can choose the pillars you are an editor of.")
+        allowed = editable_pillar_ids(user)
+        field = self.fields.get("pillar")
+        if field is not None:
+            field.queryset = field.queryset.filter(pk__in=allowed)
+            field.help_text = _("You can choose the pillars you are an editor of.")
+        for name in SCOPED_RELATIONS:
+            if name in self.fields:
+                self.fields[name].queryset = self.fields[name].queryset.filter(pillar_id__in=allowed)
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.for_user
+        pillar = cleaned.get("pillar")
+        allowed = None if user is None or user.is_superuser else editable_pillar_ids(user)
+        if pillar is not None and allowed is not None and pillar.pk not in allowed:
+            self.add_error("pillar", _("You may not edit this pillar's data."))
+        for name in SCOPED_RELATIONS:
+            value = cleaned.get(name)
+            if not value:
+                continue
+            records = value if hasattr(value, "__iter__") else [value]
+            for record in records:
+                if allowed is not None and record.pillar_id not in allowed:
+                    self.add_error(name, _("“%(record)s” belongs to a pillar you do not edit.") % {"record": record})
+                elif pillar is not None and record.pillar_id != pillar.pk:
+                    self.add_error(
+                        name, _("“%(record)s” is a goal of another pillar.") % {"record": record}
+                    )
+        return cleaned

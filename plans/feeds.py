@@ -13,7 +13,9 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import PillarPage
+from yuzhong_site.core.text import clean_data
+
+from .visibility import public_pillars
 
 FEED_LENGTH = 20
 KINDS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -21,7 +23,13 @@ KINDS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 class UpdatesFeed(Feed):
     """``obj`` is ``{"index": UpdateIndexPage, "pillar": Chinese PillarPage or None,
-    "pillar_title": str, "request": request}``."""
+    "pillar_title": str, "request": request}``.
+
+    Every text goes through ``strip_control_characters`` (XML forbids control characters; they
+    are removed on save too, this is the second line of defence)."""
+
+    def _get_dynamic_attr(self, attname, obj, default=None):
+        return clean_data(super()._get_dynamic_attr(attname, obj, default))
 
     def __init__(self, kind):
         super().__init__()
@@ -77,7 +85,7 @@ class UpdatesFeed(Feed):
 def pillar_for_key(key):
     """The live Chinese pillar page with ``key``, or ``None``."""
     return (
-        PillarPage.objects.live()
+        public_pillars()
         .filter(key=key, locale__language_code=settings.LANGUAGE_CODE)
         .order_by("path")
         .first()

@@ -209,12 +209,20 @@ class PlanData(DraftStateMixin, RevisionMixin):
     def revisions(self):
         return self._revisions
 
+    def publish(self, revision, *args, **kwargs):
+        """Publish ``revision``, rebased on anything published since it was started (or refused
+        with ``StaleDraftError``: plans/revisions.py)."""
+        from .revisions import rebase_for_publish
+
+        rebase_for_publish(self, revision)
+        return super().publish(revision, *args, **kwargs)
+
 
 class Goal(PlanData, index.Indexed, models.Model):
     pillar = models.ForeignKey(
         PillarPage,
         verbose_name=_("pillar"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # deleting a pillar never deletes its data
         related_name="goals",
         help_text=_("Choose the Chinese pillar page; the English page finds its goals through it."),
     )
@@ -233,6 +241,7 @@ class Goal(PlanData, index.Indexed, models.Model):
         index.SearchField("statement_zh_hans"),
         index.SearchField("statement_en"),
         index.FilterField("live"),
+        index.FilterField("pillar"),  # the public search: plans/visibility.py
     ]
 
     class Meta:
@@ -267,7 +276,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         OTHER = "other", _("Other")
 
     pillar = models.ForeignKey(
-        PillarPage, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="metrics"
+        PillarPage, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="metrics"
     )
     goal = models.ForeignKey(
         Goal,
@@ -361,6 +370,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         index.SearchField("name_en"),
         index.AutocompleteField("name_zh_hans"),
         index.FilterField("live"),
+        index.FilterField("pillar"),
     ]
 
     class Meta:
@@ -443,7 +453,7 @@ class Project(PlanData, index.Indexed, ClusterableModel):
     """A key project of the plan: what, where, when, how far along."""
 
     pillar = models.ForeignKey(
-        PillarPage, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="projects"
+        PillarPage, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="projects"
     )
     goals = ParentalManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="projects")
     districts = ParentalManyToManyField(
@@ -530,6 +540,7 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         index.AutocompleteField("name_zh_hans"),
         index.FilterField("live"),
         index.FilterField("status"),
+        index.FilterField("pillar"),
     ]
 
     class Meta:

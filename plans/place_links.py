@@ -17,12 +17,13 @@ from django.utils import translation
 from districts.models import HeritageSitePage
 from plans.dashboard import attach_public_urls
 from plans.models import Project
+from plans.visibility import public_records
 from yuzhong_site.core.i18n import default_language
 
 
 def _public_projects():
     """Live projects with what a project card shows: pillar (for the URL) and districts."""
-    return Project.objects.filter(live=True).select_related("pillar").prefetch_related("districts")
+    return public_records(Project.objects.select_related("pillar").prefetch_related("districts"))
 
 
 def project_for_site(page, request=None):

@@ -15,6 +15,7 @@ from yuzhong_site.core.i18n import default_locale_page
 
 from .feeds import feed_links
 from .models import PillarPage, Project, UpdateIndexPage, UpdatePage
+from .visibility import public_records
 
 PER_PAGE = 10
 LATEST = 3
@@ -191,7 +192,7 @@ def update_context(update, request):
     source = default_locale_page(update)
     attach_pillars([update], update.locale_id, request)
     projects = (
-        Project.objects.filter(live=True, updates=source)
+        public_records(Project.objects.filter(updates=source))
         .select_related("pillar")
         .order_by("sort_order", "pk")
     )

@@ -16,6 +16,7 @@ from .csv_admin import CsvIndexView
 from .dashboard import pillar_goal_url, public_data_url
 from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
 from .models import Goal, Metric, Project
+from .visibility import searchable_records
 
 # Plan data is scoped per pillar: an editor of one pillar changes only that pillar's records.
 for _model in (Goal, Metric, Project):
@@ -71,21 +72,21 @@ register_public_search(
     label=gettext_lazy("Plan project"),
     url=lambda project, request: public_data_url(project, "project", request),
     summary="summary",
-    queryset=lambda request: Project.objects.filter(live=True).select_related("pillar"),
+    queryset=lambda request: searchable_records(Project.objects.select_related("pillar")),
 )
 register_public_search(
     Metric,
     label=gettext_lazy("Indicator"),
     url=lambda metric, request: public_data_url(metric, "metric", request),
     summary="notes",
-    queryset=lambda request: Metric.objects.filter(live=True).select_related("pillar"),
+    queryset=lambda request: searchable_records(Metric.objects.select_related("pillar")),
 )
 register_public_search(
     Goal,
     label=gettext_lazy("Plan goal"),
     url=pillar_goal_url,
     summary="explanation",
-    queryset=lambda request: Goal.objects.filter(live=True).select_related("pillar"),
+    queryset=lambda request: searchable_records(Goal.objects.select_related("pillar")),
 )
 
 
@@ -147,3 +148,82 @@ def plan_side_of_a_place(kind, place, request):
     if kind == "district":
         return {"district_projects": projects_in_district(place, request)}
     return None
+
+
+@hooks.register("before_publish")
+def refuse_stale_plan_draft(request, instance):
+    """Publishing a draft started before newer figures were published: rebased if the changes
+    do not overlap, else refused here with a message (the draft is kept), never an error page."""
+    from django.shortcuts import redirect
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    from .models import PlanData
+    from .revisions import StaleDraftError, rebase_for_publish
+
+    if not isinstance(instance, PlanData) or instance.latest_revision is None:
+        return None
+    stored = type(instance).objects.get(pk=instance.pk)
+    try:
+        rebase_for_publish(stored, instance.latest_revision, save=False)
+    except StaleDraftError as error:
+        messages.error(request, str(error))
+        return redirect(AdminURLFinder(request.user).get_edit_url(stored) or "wagtailadmin_home")
+    return None
+
+
+def _refuse(request, message, fallback):
+    from django.shortcuts import redirect
+
+    messages.error(request, message)
+    return redirect(fallback)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_a_pillar_with_data(request, page):
+    """Deleting a pillar (or the plan, or anything above) that plan data belongs to."""
+    from django.urls import reverse
+
+    from .protection import page_refusal
+
+    message = page_refusal(page, "delete")  # already when the confirmation page is asked for
+    if message:
+        return _refuse(request, message, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_a_pillar_with_live_data(request, page):
+    from django.urls import reverse
+
+    from .protection import page_refusal
+
+    message = page_refusal(page, "unpublish")
+    if message:
+        return _refuse(request, message, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_a_referenced_district(request, instances):
+    from django.urls import reverse
+
+    from districts.models import District
+
+    from .protection import district_refusal
+
+    for instance in instances:
+        if isinstance(instance, District):
+            message = district_refusal(instance)
+            if message:
+                return _refuse(
+                    request, message, reverse("wagtailsnippets_districts_district:list")
+                )
+    return None
+
+
+@hooks.register("yuzhong_editors_home_sections")
+def plan_editors_home_sections(request):
+    """The plan's part of the editors' home: data awaiting review, drafts, stale figures."""
+    from .editors_home import plan_sections
+
+    return plan_sections(request)

@@ -193,3 +193,37 @@ def test_a_live_page_saved_directly_is_visible_at_once(client, about):
     about.title = "直接保存的标题"
     about.save()
     assert "直接保存的标题" in text_of(client.get(about.url))
+
+
+def test_unknown_query_parameters_never_fill_the_cache(client, about):
+    from yuzhong_site.core.cache import page_cache
+
+    for n in range(5):
+        response = client.get(f"/about/?zz={n}")
+        assert response.status_code == 200 and response.get("X-Cache") is None
+    assert "no-store" in response["Cache-Control"]
+    keys = getattr(page_cache(), "_cache", {})
+    assert not [k for k in keys if ":yz:page:" in k]
+    # Parameters a page reads are cached, whatever their order.
+    client.get("/about/?page=2&q=x")
+    assert client.get("/about/?q=x&page=2")["X-Cache"] == "HIT"
+
+
+def test_publishing_a_metric_with_ten_measurements_purges_once(home, django_capture_on_commit_callbacks, monkeypatch):
+    from decimal import Decimal
+
+    from plans.models import Measurement
+    from tests.plans.factories import make_metric, make_plan
+    from yuzhong_site.core import cache as page_cache_module
+
+    _plan, pillars = make_plan(home, keys=("services",))
+    metric = make_metric(pillars["services"], slug="sales")
+    purges = []
+    monkeypatch.setattr(page_cache_module, "purge_cdn", lambda: purges.append(1))
+    from django.db import connection
+
+    connection.run_on_commit.clear()  # the set-up is committed in real life: start afresh
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        metric.measurements = [Measurement(year=2010 + n, value=Decimal(n)) for n in range(10)]
+        metric.save_revision().publish()
+    assert len(purges) == 1 and len(callbacks) == 1

@@ -243,3 +243,36 @@ def test_media_serving_stays_inside_media_root_and_neutralises_active_content(tm
     for path in ("../secret.txt", "images/../../secret.txt", "images/"):
         with pytest.raises((Http404, SuspiciousOperation)):  # 404 or 400, never the file
             serve_media(factory.get("/media/" + path), path)
+
+
+def test_one_account_tried_from_many_addresses_is_throttled(client, superuser):
+    for number in range(10):
+        response = client.post(
+            "/admin/login/", {"username": "root-editor", "password": "wrong"},
+            REMOTE_ADDR=f"198.51.100.{number}",
+        )
+        assert response.status_code == 200
+    refused = client.post(
+        "/admin/login/", {"username": "root-editor", "password": "pw-for-tests"}, REMOTE_ADDR="203.0.113.7"
+    )
+    assert refused.status_code == 429
+
+
+def test_page_passwords_cannot_be_tried_without_limit(client, home):
+    from wagtail.models import PageViewRestriction
+
+    from yuzhong_site.core.models import StandardPage
+    from yuzhong_site.core.pages import ensure_child_page
+
+    page, _ = ensure_child_page(home, StandardPage, "private", title="内部", introduction="内部")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="right-one"
+    )
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    for guess in range(10):
+        assert client.post(url, {"password": f"guess-{guess}", "return_url": page.url}).status_code == 200
+    refused = client.post(url, {"password": "right-one", "return_url": page.url})
+    assert refused.status_code == 429 and "Retry-After" in refused
+    # Another address may still try, and the right password works.
+    other = client.post(url, {"password": "right-one", "return_url": page.url}, REMOTE_ADDR="203.0.113.8")
+    assert other.status_code == 302

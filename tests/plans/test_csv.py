@@ -205,7 +205,10 @@ def test_five_thousand_rows_import_in_seconds(pillars):
     elapsed = time.perf_counter() - started
     assert (added, changed) == (5000, 0)
     print(f"\n5,000-row import: {elapsed:.2f} s")
-    assert elapsed < 30  # typically ~2 s on an idle 2-core machine; `make bench-import` measures it
+    # Each changed metric is now published as a revision (50 revisions, 5,000 measurement rows
+    # saved through the model): slower than the old bulk insert, still well under a minute on a
+    # busy 2-core machine; `make bench-import` measures it.
+    assert elapsed < 60
 
 
 def test_an_imported_figure_is_on_the_public_page_at_once(client, sales):
@@ -217,3 +220,40 @@ def test_an_imported_figure_is_on_the_public_page_at_once(client, sales):
     plan = csv_io.plan_import("measurements", csv_bytes("metric,year,value\nsales,2021,98765\n"))
     csv_io.apply_import(plan)
     assert "98,765" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        ("new-one,heritage,新项目,2022-05-01,2021-01-01", "Completion cannot be before the start date"),
+        ("shibati,heritage,十八梯,2022-05-01,2021-01-01", "Completion cannot be before the start date"),
+    ],
+)
+def test_project_dates_in_the_wrong_order_are_refused_by_the_models_rules(pillars, row, message):
+    make_project(pillars["heritage"], slug="shibati")
+    data = csv_bytes(f"slug,pillar,name_zh_hans,start_date,planned_completion\n{row}\n")
+    plan = csv_io.plan_import("projects", data)
+    assert not plan.is_valid
+    assert plan.errors[0].line == 2 and message in plan.errors[0].message
+    assert "planned completion" in plan.errors[0].message
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/f", "not a url"])
+def test_source_links_must_be_web_addresses(sales, url):
+    plan = csv_io.plan_import("measurements", csv_bytes(f'metric,year,value,source_url\nsales,2021,1,"{url}"\n'))
+    assert not plan.is_valid and plan.errors[0].line == 2
+    plan = csv_io.plan_import("measurements", csv_bytes("metric,year,value,source_url\nsales,2021,1,https://example.org/\n"))
+    assert plan.is_valid, plan.errors
+
+
+def test_confirming_an_invalid_project_file_never_answers_500(admin_client, pillars):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "f.csv", csv_bytes("slug,pillar,name_zh_hans,start_date,planned_completion\nnew-one,heritage,新,2022-05-01,2021-01-01\n")
+    )
+    preview = admin_client.post("/admin/plan-data/csv/projects/import/", {"file": upload})
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "Completion cannot be before the start date" in html or "完成" in html
+    assert not preview.context.get("token")
+    assert not Project.objects.filter(slug="new-one").exists()

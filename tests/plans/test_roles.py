@@ -105,3 +105,25 @@ def test_only_moderators_import_figures(client, plan_setup, django_user_model):
     assert client.get("/admin/plan-data/csv/measurements/export/").status_code == 200
     client.force_login(member(django_user_model, MODERATORS_GROUP, "moderator"))
     assert client.get("/admin/plan-data/csv/measurements/import/").status_code == 200
+
+
+def test_a_pillar_editor_cannot_attach_another_pillars_goal(plan_setup, django_user_model):
+    from plans.models import Goal, Metric, Project
+
+    _plan, pillars, _index = plan_setup
+    editor = member(django_user_model, PILLAR_GROUP_NAMES["heritage"], "heritage-editor")
+    own_goal = Goal.objects.create(pillar=pillars["heritage"], statement_zh_hans="保护历史文化", live=True)
+    other_goal = Goal.objects.create(pillar=pillars["services"], statement_zh_hans="发展现代服务业", live=True)
+    metric = make_metric(pillars["heritage"], slug="visitors")
+    project = make_project(pillars["heritage"], slug="shibati")
+    for model, instance, name, value in (
+        (Metric, metric, "goal", other_goal.pk),
+        (Project, project, "goals", [other_goal.pk]),
+    ):
+        form_class = model.snippet_viewset.get_edit_handler().get_form_class()
+        form = form_class(instance=instance, for_user=editor)
+        assert list(form.fields[name].queryset) == [own_goal]
+        data = {"pillar": pillars["heritage"].pk, name: value}
+        form = form_class(data=data, instance=instance, for_user=editor)
+        form.is_valid()
+        assert name in form.errors

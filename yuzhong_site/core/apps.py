@@ -26,3 +26,6 @@ class CoreConfig(AppConfig):
         )
         page_published.connect(review_new_sections, dispatch_uid="yuzhong_review_new_sections")
         cache.connect_signals()
+        from . import text
+
+        text.connect_signals()

@@ -16,6 +16,7 @@ How it works (the README's "Caching" section explains why):
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -66,20 +67,33 @@ def _bump_generation():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def _after_commit_purge():
+    _bump_generation()
+    purge_cdn()
+
+
+def _after_commit_purge_pages_only():
+    _bump_generation()
+
+
 def purge_all_pages(*, cdn=True):
     """Make every cached page stale at once (and purge the CDN, if one is configured).
 
     Bumped at once (visible to this transaction's later reads) and again after the commit, so a
     request that rendered the old content between the two cannot leave it in the cache.
+
+    Once per transaction: publishing a metric saves the metric and each of its measurements
+    (a signal each); the generation is bumped at each (a cheap counter), but only one purge —
+    of the cache and of the CDN — waits for the commit.
     """
     _bump_generation()
-
-    def after_commit():
-        _bump_generation()
-        if cdn:
-            purge_cdn()
-
-    transaction.on_commit(after_commit)
+    callback = _after_commit_purge if cdn else _after_commit_purge_pages_only
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        pending = {func for _sids, func, _robust in connection.run_on_commit}
+        if callback in pending or _after_commit_purge in pending:
+            return  # already purging when this transaction commits
+    transaction.on_commit(callback)
 
 
 def purge_cdn():
@@ -105,6 +119,7 @@ class PublicPageCacheMiddleware:
         self.s_maxage = getattr(settings, "PAGE_CACHE_S_MAXAGE", 300)
         self.stale_while_revalidate = getattr(settings, "PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
         self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PREFIXES", ()))
+        self.query_parameters = set(getattr(settings, "PAGE_CACHE_QUERY_PARAMETERS", ()))
 
     # -- which requests and responses -------------------------------------------------------
     def request_is_cacheable(self, request):
@@ -128,8 +143,15 @@ class PublicPageCacheMiddleware:
         return not (user is not None and user.is_authenticated)
 
     def cache_key(self, request, generation):
+        """The key of a cacheable request, or ``None``. Only query parameters that some public
+        page reads (``PAGE_CACHE_QUERY_PARAMETERS``) are cached, in a normal order: a request
+        with any other parameter (``/?zz=<random>``) is served fresh and never stored, so
+        random query strings cannot fill the cache."""
+        if set(request.GET) - self.query_parameters:
+            return None
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
         try:
-            location = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            location = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         except DisallowedHost:
             return None
         digest = hashlib.sha256(location.encode("utf-8", "surrogateescape")).hexdigest()

@@ -59,12 +59,26 @@ def absolute_page_url(page, request):
     localhost:80). Hosts are bounded by ALLOWED_HOSTS; the page cache keys on the host.
     A page of another Wagtail site keeps that site's root URL. ``None`` for a page with no URL."""
     url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else None
+    return absolute_local_url(request, url) if url else None
+
+
+def local_path(path):
+    """``path`` with its leading slashes collapsed to one: a request for ``//evil.example/``
+    must never turn into a link to another site (``//host/`` is a network-path reference)."""
+    return "/" + (path or "").lstrip("/\\")
+
+
+def absolute_local_url(request, url):
+    """``request.build_absolute_uri`` for a path on this site (leading slashes collapsed)."""
+    if url.startswith(("/", "\\")):
+        url = local_path(url)
+    return request.build_absolute_uri(url)
 
 
 def path_urls_by_language(path):
     """{language_code: url} for a non-page URL (search, data pages…)."""
-    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    path = local_path(path)
+    return {code: local_path(translate_url(path, code)) for code, _name in settings.LANGUAGES}
 
 
 def source_updated_since_translation(page, request=None):

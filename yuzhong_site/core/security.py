@@ -91,40 +91,73 @@ def client_ip(request):
 
 
 def _keys(request, username):
+    """(per address, per account and address, per account from every address)."""
     ip = client_ip(request)
     name = (username or "").strip().lower()[:150]
-    return f"yz:login-fail:ip:{ip}", f"yz:login-fail:user:{ip}:{name}"
+    return (
+        f"yz:login-fail:ip:{ip}",
+        f"yz:login-fail:user:{ip}:{name}",
+        f"yz:login-fail:account:{name}",
+    )
 
 
 def _limits():
     return (
         getattr(settings, "LOGIN_THROTTLE_IP_LIMIT", 20),
         getattr(settings, "LOGIN_THROTTLE_USER_LIMIT", 5),
+        getattr(settings, "LOGIN_THROTTLE_ACCOUNT_LIMIT", 10),
     )
 
 
+def _over(keys, limits):
+    counts = cache.get_many(list(keys))
+    return any(counts.get(key, 0) >= limit for key, limit in zip(keys, limits, strict=True))
+
+
 def login_is_throttled(request, username):
-    ip_key, user_key = _keys(request, username)
-    counts = cache.get_many([ip_key, user_key])
-    ip_limit, user_limit = _limits()
-    return counts.get(ip_key, 0) >= ip_limit or counts.get(user_key, 0) >= user_limit
+    return _over(_keys(request, username), _limits())
+
+
+def _window():
+    return getattr(settings, "LOGIN_THROTTLE_WINDOW", 15 * 60)
+
+
+def _increment(keys):
+    for key in keys:
+        cache.add(key, 0, _window())
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, _window())
 
 
 def _count_failure(sender, credentials, request=None, **kwargs):
     if request is None:
         return
-    window = getattr(settings, "LOGIN_THROTTLE_WINDOW", 15 * 60)
-    for key in _keys(request, credentials.get("username")):
-        cache.add(key, 0, window)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, window)
+    _increment(_keys(request, credentials.get("username")))
 
 
 def _forget_failures(sender, request=None, user=None, **kwargs):
     if request is not None and user is not None:
-        cache.delete(_keys(request, user.get_username())[1])
+        cache.delete_many(_keys(request, user.get_username())[1:])
+
+
+# Wagtail's page-password form (a private page's "enter the password"): not a sign-in, so no
+# signal; a wrong password answers the form again (200), a right one redirects.
+PAGE_PASSWORD_PREFIX = "/_util/authenticate_with_password/"  # noqa: S105 - a URL
+
+
+def _page_password_keys(request):
+    restriction = request.path[len(PAGE_PASSWORD_PREFIX):].split("/", 1)[0][:20]
+    ip = client_ip(request)
+    return (f"yz:page-pw-fail:{ip}:{restriction}", f"yz:page-pw-fail:any:{restriction}")
+
+
+def _page_password_limits():
+    return (
+        getattr(settings, "PAGE_PASSWORD_THROTTLE_LIMIT", 10),  # per address and restriction
+        getattr(settings, "PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT", 100),  # per restriction
+    )
 
 
 user_login_failed.connect(_count_failure, dispatch_uid="yz_login_failed")
@@ -133,7 +166,9 @@ user_logged_in.connect(_forget_failures, dispatch_uid="yz_logged_in")
 
 class LoginThrottleMiddleware:
     """Refuse login attempts (HTTP 429) after repeated failures from one address, per account
-    (LOGIN_THROTTLE_USER_LIMIT) and in total (LOGIN_THROTTLE_IP_LIMIT), for a time window."""
+    (LOGIN_THROTTLE_USER_LIMIT) and in total (LOGIN_THROTTLE_IP_LIMIT), and for one account
+    from every address together (LOGIN_THROTTLE_ACCOUNT_LIMIT), for a time window; the same for
+    page passwords (PAGE_PASSWORD_THROTTLE_LIMIT per address, …_TOTAL_LIMIT per page)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -142,14 +177,24 @@ class LoginThrottleMiddleware:
     def __call__(self, request):
         if request.method == "POST" and request.path in self.paths:
             if login_is_throttled(request, request.POST.get("username")):
-                window = getattr(settings, "LOGIN_THROTTLE_WINDOW", 15 * 60)
-                response = HttpResponse(
-                    render_to_string("yuzhong_site/login_throttled.html", request=request),
-                    status=429,
-                )
-                response["Retry-After"] = str(window)
-                return response
+                return self.refused(request)
+        if request.method == "POST" and request.path.startswith(PAGE_PASSWORD_PREFIX):
+            keys = _page_password_keys(request)
+            if _over(keys, _page_password_limits()):
+                return self.refused(request)
+            response = self.get_response(request)
+            if response.status_code == 200:  # the form again: a wrong password
+                _increment(keys)
+            return response
         return self.get_response(request)
+
+    def refused(self, request):
+        response = HttpResponse(
+            render_to_string("yuzhong_site/login_throttled.html", request=request),
+            status=429,
+        )
+        response["Retry-After"] = str(_window())
+        return response
 
 
 # -- /.well-known/security.txt (RFC 9116) ---------------------------------------------------------

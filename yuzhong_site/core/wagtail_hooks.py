@@ -29,3 +29,11 @@ def register_translation_status_menu_item():
         icon_name="site",
         order=650,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def editors_home(request, panels):
+    """待办 / What needs you: drafts, translations and (from other apps) stale data."""
+    from .editors_home import add_editors_home
+
+    add_editors_home(request, panels)

@@ -160,6 +160,9 @@ def paginate(request, queryset):
 
 
 def json_response(data, status=200):
+    from yuzhong_site.core.text import clean_data
+
+    # Second line of defence: control characters are already removed on save.
     return JsonResponse(
-        data, status=status, json_dumps_params={"ensure_ascii": False, "indent": 1}
+        clean_data(data), status=status, json_dumps_params={"ensure_ascii": False, "indent": 1}
     )

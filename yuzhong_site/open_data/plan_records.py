@@ -13,6 +13,7 @@ from django.utils import translation
 from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
 from plans.status import assess_metric
 from plans.units import Unit
+from plans.visibility import public_pillars, public_records
 from yuzhong_site.open_data.records import (
     LANGUAGES,
     Translations,
@@ -28,8 +29,7 @@ def plans():
 
 def pillars():
     return (
-        PillarPage.objects.live()
-        .public()
+        public_pillars()
         .filter(locale=default_locale())
         .annotate(
             metric_count=Count("metrics", filter=Q(metrics__live=True), distinct=True),
@@ -42,7 +42,7 @@ def pillars():
 def metrics():
     measurements = Measurement.objects.order_by("year", "sort_order", "pk")
     return (
-        Metric.objects.filter(live=True, pillar__live=True, pillar__locale=default_locale())
+        public_records(Metric.objects.filter(pillar__locale=default_locale()))
         .select_related("pillar", "goal")
         .prefetch_related(Prefetch("measurements", queryset=measurements))
         .order_by("pillar__path", "sort_order", "pk")
@@ -51,7 +51,7 @@ def metrics():
 
 def projects():
     return (
-        Project.objects.filter(live=True, pillar__live=True, pillar__locale=default_locale())
+        public_records(Project.objects.filter(pillar__locale=default_locale()))
         .select_related("pillar")
         .prefetch_related(
             "districts", Prefetch("milestones", queryset=Milestone.objects.order_by("sort_order", "pk"))
@@ -186,7 +186,7 @@ def project_records(items, request):
 def plan_records(items, request):
     items = list(items)
     pillar_pages = list(
-        PillarPage.objects.live().filter(locale=default_locale()).order_by("path")
+        public_pillars().filter(locale=default_locale()).order_by("path")
     )
     translations = Translations([*items, *pillar_pages], request, specific=True)
     records = []
@@ -239,8 +239,8 @@ def last_updated():
     from districts.models import HeritageSitePage
 
     moments = [
-        Metric.objects.filter(live=True).aggregate(m=Max("last_published_at"))["m"],
-        Project.objects.filter(live=True).aggregate(m=Max("last_published_at"))["m"],
+        public_records(Metric.objects.all()).aggregate(m=Max("last_published_at"))["m"],
+        public_records(Project.objects.all()).aggregate(m=Max("last_published_at"))["m"],
         PlanPage.objects.live().aggregate(m=Max("last_published_at"))["m"],
         PillarPage.objects.live().aggregate(m=Max("last_published_at"))["m"],
         HeritageSitePage.objects.live().aggregate(m=Max("last_published_at"))["m"],

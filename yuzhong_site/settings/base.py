@@ -168,6 +168,9 @@ PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/media/", "/.well-known/",
 )
 # Any save or delete of a model in these apps (snippets, data, settings) purges every page.
+# Query parameters a public page reads (lists and search: page, q, pillar, year, category,
+# district; the API: page, page_size, lang). A request with any other parameter is not cached.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "page_size", "q", "pillar", "year", "category", "district", "lang")
 PAGE_CACHE_PURGE_APPS = ("yuzhong_site", "plans", "districts", "wagtailredirects")
 PAGE_CACHE_PURGE_MODELS = (
     "wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site", "wagtailcore.PageViewRestriction",
@@ -201,6 +204,9 @@ if CDN_PURGE_BACKEND:
 LOGIN_THROTTLE_PATHS = ("/admin/login/",)
 LOGIN_THROTTLE_USER_LIMIT = 5  # failures per account and address
 LOGIN_THROTTLE_IP_LIMIT = 20  # failures per address, any account
+LOGIN_THROTTLE_ACCOUNT_LIMIT = 10  # failures per account, all addresses together
+PAGE_PASSWORD_THROTTLE_LIMIT = 10  # wrong page passwords per address and private page
+PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT = 100  # wrong page passwords per private page, all addresses
 LOGIN_THROTTLE_WINDOW = 15 * 60
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Forwarded-For
 

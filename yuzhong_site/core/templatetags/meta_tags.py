@@ -7,6 +7,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from yuzhong_site.core.i18n import absolute_local_url
+
 from .yuzhong_tags import canonical_url, language_alternates
 
 register = template.Library()
@@ -127,7 +129,7 @@ def report_error_link(context):
         return None
     if not (hasattr(page, "is_content_page") and page.is_content_page()):
         return None
-    url = canonical_url(context) or request.build_absolute_uri()
+    url = canonical_url(context) or absolute_local_url(request, request.get_full_path())
     subject = _("Error report: %(title)s") % {"title": page.title}
     body = _("Page: %(url)s\n\nWhat is wrong, and what should it say?\n") % {"url": url}
     return {

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from yuzhong_site.core.i18n import page_translations, path_urls_by_language
+from yuzhong_site.core.i18n import absolute_local_url, page_translations, path_urls_by_language
 from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
 
 register = template.Library()
@@ -64,7 +64,7 @@ def language_alternates(context):
                 "bcp47": html_lang(code),
                 "name": _language_name(code),
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url) if url else "",
+                "absolute_url": absolute_local_url(request, url) if url else "",
                 "is_current": code == current,
                 "is_alias": code in aliases,
             }
@@ -85,7 +85,7 @@ def canonical_url(context):
         if alternate["code"] == wanted and alternate["absolute_url"]:
             return alternate["absolute_url"]
     request = context.get("request")
-    return request.build_absolute_uri(request.path) if request else ""
+    return absolute_local_url(request, request.path) if request else ""
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)

@@ -1,0 +1,51 @@
+"""The one rule for who may see plan data.
+
+A goal, metric or project is public only if it is live *and* its pillar page is live and public
+(no view restriction — password, login or groups — on the pillar page or any page above it).
+Everything public reads plan data through these functions: the plan, pillar, metric and project
+pages (a hidden record answers 404), the public search, the updates' pillar feeds, the places'
+project links, the JSON API and the /data/ downloads.
+
+The restriction test is a subquery (``NOT EXISTS`` a view restriction on an ancestor-or-self of
+the pillar), so it adds no query of its own.
+"""
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+
+
+def _restricted(path_field):
+    """True where the page at ``path_field`` (of the outer query) or an ancestor has a view
+    restriction: a restricted page's path is a prefix of the page's path."""
+    from wagtail.models import PageViewRestriction
+
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
+        )
+    )
+
+
+def public_pillars(queryset=None):
+    """Pillar pages that are live and public (``queryset``: PillarPage objects to narrow)."""
+    from .models import PillarPage
+
+    queryset = PillarPage.objects.all() if queryset is None else queryset
+    return queryset.filter(live=True).filter(~_restricted("path"))
+
+
+def public_records(queryset):
+    """Goals, metrics or projects of ``queryset`` that the public may see."""
+    return queryset.filter(live=True, pillar__live=True).filter(~_restricted("pillar__path"))
+
+
+def is_public(record):
+    """One record (goal, metric, project): is it public? (One query.)"""
+    return public_records(type(record)._default_manager.filter(pk=record.pk)).exists()
+
+
+def searchable_records(queryset):
+    """``public_records`` for the search backend, which filters only on indexed fields: the
+    public pillars are read first (one query) and filtered on by their pks."""
+    pillar_ids = list(public_pillars().values_list("pk", flat=True))
+    return queryset.filter(live=True, pillar__in=pillar_ids)
