@@ -21,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .status import ValueQualifier
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,6 +55,7 @@ MEASUREMENT_COLUMNS = (
     Column("date", ("日期",)),
     Column("value", ("数值", "数据"), required=True),
     Column("approximate", ("约数", "近似")),
+    Column("qualifier", ("限定词", "数值限定")),
     Column("source", ("来源",)),
     Column("source_url", ("来源链接",)),
     Column("note", ("备注",)),
@@ -71,6 +74,11 @@ PROJECT_COLUMNS = (
     Column("actual_completion", ("实际完成日期",)),
     Column("summary_zh_hans", ("摘要", "中文摘要")),
     Column("summary_en", ("英文摘要",)),
+    # A status with a date, a source and its link becomes a new dated status report.
+    Column("status_date", ("状态日期",)),
+    Column("status_source", ("状态来源",)),
+    Column("status_source_url", ("状态来源链接",)),
+    Column("status_note", ("状态备注",)),
 )
 
 COLUMNS = {"measurements": MEASUREMENT_COLUMNS, "projects": PROJECT_COLUMNS}
@@ -369,7 +377,20 @@ def _plan_measurements(plan, header_map, rows, user):
         if year and date and date.year != year:
             problems.append(_("The date %(date)s is not in the year %(year)s.") % {"date": date, "year": year})
         value = parse_decimal(record.get("value", "")) if record.get("value") else None
-        if not record.get("value"):
+        qualifier = _qualifier(record.get("qualifier", ""), problems)
+        future = {}
+        _not_in_future(future, "date", day=date)
+        if not future:
+            _not_in_future(future, "year", year=year)
+        problems.extend(str(message) for message in future.values())
+        if record.get("source_url") and not _is_web_url(record["source_url"]):
+            problems.append(
+                _("“%(value)s” is not a web address starting with http:// or https://.")
+                % {"value": record["source_url"]}
+            )
+        if not record.get("value") and qualifier:
+            problems.append(_("A qualifier needs a value: enter the figure or clear the qualifier."))
+        elif not record.get("value"):
             problems.append(_("The value is empty."))
         elif value is None:
             problems.append(
@@ -378,11 +399,9 @@ def _plan_measurements(plan, header_map, rows, user):
             )
         approximate_text = record.get("approximate", "").lower()
         if approximate_text in TRUE_WORDS:
-            approximate = True
-        elif approximate_text in FALSE_WORDS:
-            approximate = False
-        else:
-            approximate = False
+            # The older column: "approximate" means "close to", unless a qualifier says more.
+            qualifier = qualifier or ValueQualifier.CLOSE_TO
+        elif approximate_text not in FALSE_WORDS:
             problems.append(
                 _("“%(value)s” in “approximate” should be yes or no (是/否).") % {"value": record["approximate"]}
             )
@@ -406,16 +425,21 @@ def _plan_measurements(plan, header_map, rows, user):
         new = {
             "value": value,
             "date": date,
-            "approximate": approximate,
+            "qualifier": qualifier,
             "source_name": record.get("source", ""),
             "source_url": record.get("source_url", ""),
             "note_zh_hans": record.get("note", ""),
         }
         # Columns left out of the file leave the stored values alone.
         present = set(header_map.values())
-        column_of = {"value": "value", "date": "date", "approximate": "approximate",
+        column_of = {"value": "value", "date": "date",
                      "source_name": "source", "source_url": "source_url", "note_zh_hans": "note"}
-        new = {name: v for name, v in new.items() if column_of[name] in present}
+        new = {
+            name: v
+            for name, v in new.items()
+            if (name == "qualifier" and ({"qualifier", "approximate"} & present))
+            or column_of.get(name) in present
+        }
         label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
         current = existing.get((metric.pk, year, period))
         if current is None:
@@ -435,6 +459,86 @@ def _plan_measurements(plan, header_map, rows, user):
             plan.changes.append(Change("change", line, label, diff, current))
         else:
             plan.unchanged += 1
+
+
+def _qualifier(text, problems):
+    """The qualifier of a CSV cell: its code or its label in either language ("" = exact)."""
+    from django.utils import translation
+
+    text = (text or "").strip().lower()
+    if not text:
+        return ValueQualifier.EXACT
+    for value, label in ValueQualifier.choices:
+        names = {value.lower()}
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                names.add(str(label).lower())
+                names.add(str(label).split(" (")[0].lower())
+        if text in names:
+            return value
+    problems.append(
+        _("Unknown qualifier “%(value)s”: use one of %(known)s.")
+        % {"value": text, "known": ", ".join(v for v, _l in ValueQualifier.choices if v)}
+    )
+    return ValueQualifier.EXACT
+
+
+def _not_in_future(errors, field, day=None, year=None):
+    from .models import _not_in_future as check
+
+    check(errors, field, day=day, year=year)
+
+
+def _is_web_url(text):
+    from django.core.exceptions import ValidationError
+
+    from .models import web_url_validator
+
+    try:
+        web_url_validator(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def _status_report(record, present, status, problems):
+    """A new status report from the status columns (None when the row gives no status date)."""
+    text = record.get("status_date", "") if "status_date" in present else ""
+    if not text:
+        return None
+    date = parse_date(text)
+    if date is None:
+        problems.append(_("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": text})
+        return None
+    future = {}
+    _not_in_future(future, "status_date", day=date)
+    problems.extend(str(message) for message in future.values())
+    if status is None:
+        problems.append(_("A status date needs a status."))
+    source, url = record.get("status_source", ""), record.get("status_source_url", "")
+    if not source:
+        problems.append(_("A status report needs its source."))
+    if url and not _is_web_url(url):
+        problems.append(
+            _("“%(value)s” is not a web address starting with http:// or https://.") % {"value": url}
+        )
+    return {"date": date, "status": status, "source_name_zh_hans": source, "source_name": source,
+            "source_url": url, "note_zh_hans": record.get("status_note", ""),
+            "note": record.get("status_note", "")}
+
+
+def _save_status_reports(projects):
+    """The status reports the rows asked for, and each project's status date."""
+    from .models import Project, ProjectStatusReport
+
+    reports = []
+    for project in projects:
+        report = getattr(project, "_csv_report", None)
+        if report is None:
+            continue
+        reports.append(ProjectStatusReport(project_id=project.pk, sort_order=1000, **report))
+        Project.objects.filter(pk=project.pk).update(status=report["status"], status_date=report["date"])
+    ProjectStatusReport.objects.bulk_create(reports, batch_size=500)
 
 
 PROJECT_DATE_FIELDS = ("start_date", "planned_completion", "actual_completion")
@@ -511,6 +615,7 @@ def _plan_projects(plan, header_map, rows, user):
                 )
             else:
                 new["status"] = status
+        report = _status_report(record, present, new.get("status"), problems)
         if "progress" in present:
             text = record["progress"].rstrip("%")
             if not text:
@@ -557,6 +662,7 @@ def _plan_projects(plan, header_map, rows, user):
         if project is None:
             # New projects arrive as drafts, to be reviewed and published in the admin.
             obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
+            obj._csv_report = report
             plan.changes.append(Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj))
             continue
         diff = {}
@@ -564,9 +670,13 @@ def _plan_projects(plan, header_map, rows, user):
             old = getattr(project, name)
             if (old or None) != (value or None):
                 diff[name] = (old, value)
+        if report is not None:
+            diff["status_report"] = (None, f"{report['date']} {report['status']}")
         if diff:
             for name, (_old, value) in diff.items():
-                setattr(project, name, value)
+                if name != "status_report":
+                    setattr(project, name, value)
+            project._csv_report = report
             plan.changes.append(Change("change", line, slug, diff, project))
         else:
             plan.unchanged += 1
@@ -585,7 +695,7 @@ def apply_import(plan):
 
     adds = [c.obj for c in plan.adds]
     updates = [c.obj for c in plan.updates]
-    fields = sorted({name for c in plan.updates for name in c.fields})
+    fields = sorted({name for c in plan.updates for name in c.fields} - {"status_report"})
     with transaction.atomic():
         if plan.kind == "measurements":
             Measurement.objects.bulk_create(adds, batch_size=1000)
@@ -595,8 +705,9 @@ def apply_import(plan):
             for project in adds:
                 project.full_clean(exclude=["goals", "districts"])
             Project.objects.bulk_create(adds, batch_size=500)
-            if updates:
+            if updates and fields:
                 Project.objects.bulk_update(updates, fields, batch_size=500)
+            _save_status_reports(adds + updates)
         # Bulk queries send no save signals: purge the pages (and what they remember) here.
         purge_all_pages()
     return len(adds), len(updates)
@@ -622,6 +733,7 @@ def export_rows(kind, queryset=None):
                 m.date.isoformat() if m.date else "",
                 format_decimal(m.value),
                 "yes" if m.approximate else "no",
+                m.qualifier,
                 m.source_name,
                 m.source_url,
                 m.note_zh_hans or "",
@@ -645,6 +757,10 @@ def export_rows(kind, queryset=None):
                 p.actual_completion.isoformat() if p.actual_completion else "",
                 p.summary_zh_hans or "",
                 p.summary_en or "",
+                p.status_date.isoformat() if p.status_date else "",
+                "",
+                "",
+                "",
             ]
             for p in projects.order_by("sort_order", "pk").iterator(chunk_size=2000)
         )

@@ -26,6 +26,18 @@ class Qualifier(models.TextChoices):
     MORE_THAN = "more_than", _("more than")
 
 
+class ValueQualifier(models.TextChoices):
+    """How the source words a figure; part of the figure, shown with it."""
+
+    EXACT = "", _("exactly")
+    ABOUT = "about", _("about (约/左右)")
+    MORE_THAN = "more_than", _("more than (逾/超/突破)")
+    CLOSE_TO = "close_to", _("close to (近)")
+    REACHED = "reached", _("reached (达)")
+    ESTIMATE = "estimate", _("estimate (预计)")
+    ESTIMATE_MORE_THAN = "estimate_more_than", _("estimate: more than (预计突破)")
+
+
 class MetricStatus(models.TextChoices):
     MET = "met", _("Target met")
     ON_TRACK = "on_track", _("On track")

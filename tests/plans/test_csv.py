@@ -197,7 +197,7 @@ def test_five_thousand_rows_import_in_seconds(pillars):
     lines = ["metric,year,period,value,source"]
     for metric in metrics:
         for n in range(100):
-            lines.append(f"{metric.slug},{2001 + n % 100},,{n}.5,bench")
+            lines.append(f"{metric.slug},{1950 + n % 50},h{n // 50},{n}.5,bench")
     data = csv_bytes("\n".join(lines) + "\n")
     started = time.perf_counter()
     plan = csv_io.plan_import("measurements", data)
