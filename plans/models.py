@@ -72,11 +72,34 @@ class PlanPage(RoutablePageMixin, BasePage):
     start_year = models.PositiveIntegerField(_("start year"), validators=year_validators)
     end_year = models.PositiveIntegerField(_("end year"), validators=year_validators)
     summary = models.TextField(_("summary"), blank=True)
+    lead = models.TextField(
+        _("the answer first"),
+        blank=True,
+        help_text=_(
+            "One plain sentence at the top of the dashboard: what is known about the plan, and "
+            "as of when."
+        ),
+    )
+    documents_url = models.URLField(
+        _("the plan's official documents"),
+        blank=True,
+        validators=[web_url_validator],
+        help_text=_("Where the district publishes its plans (linked once the period has ended)."),
+    )
+    coverage_note = models.TextField(
+        _("what this site does not have"),
+        blank=True,
+        help_text=_("Say plainly what could not be found (e.g. the plan's indicator table) and why."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
+        FieldPanel("lead"),
         FieldPanel("summary"),
+        FieldPanel("documents_url"),
+        FieldPanel("coverage_note"),
+        InlinePanel("timeline", heading=_("The plan's timeline"), label=_("event")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -142,6 +165,40 @@ class PlanPage(RoutablePageMixin, BasePage):
             context_overrides=extra,
             template="plans/metric_page.html",
         )
+
+
+class PlanEvent(Orderable):
+    """A dated step in the plan's own life: proposal, adoption, issue, evaluation, assessment."""
+
+    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="timeline")
+    date = models.DateField(_("date"))
+    precision = models.CharField(
+        _("date precision"), max_length=5, default="day",
+        choices=[("day", _("day")), ("month", _("month")), ("year", _("year"))],
+    )
+    title = models.CharField(_("what happened"), max_length=255)
+    quote = models.CharField(
+        _("quoted words"), max_length=255, blank=True,
+        help_text=_("Words quoted from the source (shown in quotation marks, attributed)."),
+    )
+    text = models.TextField(_("details"), blank=True)
+    source_name = models.CharField(_("source"), max_length=255, blank=True)
+    source_url = models.URLField(_("source link"), blank=True, validators=[web_url_validator])
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("precision")]),
+        FieldPanel("title"),
+        FieldPanel("quote"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("plan event")
+        verbose_name_plural = _("plan events")
+
+    def __str__(self):
+        return f"{self.date}: {self.title}"
 
 
 class PillarPage(BasePage):
