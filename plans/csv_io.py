@@ -537,7 +537,9 @@ def _save_status_reports(projects):
         if report is None:
             continue
         reports.append(ProjectStatusReport(project_id=project.pk, sort_order=1000, **report))
-        Project.objects.filter(pk=project.pk).update(status=report["status"], status_date=report["date"])
+        Project.objects.filter(pk=project.pk).update(
+            status=report["status"], status_date=report["date"], status_precision="day"
+        )
     ProjectStatusReport.objects.bulk_create(reports, batch_size=500)
 
 

@@ -630,6 +630,9 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         editable=False,
         help_text=_("The date of the latest status report (set from the reports)."),
     )
+    status_precision = models.CharField(
+        _("status date precision"), max_length=5, default="day", editable=False
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
     planned_completion_year = models.PositiveIntegerField(
@@ -742,6 +745,7 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         latest = self.latest_report
         if latest is not None:
             self.status, self.status_date = latest.status, latest.date
+            self.status_precision = latest.precision
         super().save(*args, **kwargs)
 
     @property

@@ -141,3 +141,27 @@ def unit_label(unit, language=None):
         return _LARGE[unit][2] if english else _LARGE[unit][0]
     chinese_suffix, english_suffix = _SUFFIXES.get(unit, ("", ""))
     return (english_suffix if english else chinese_suffix).strip()
+
+
+# How each value qualifier is written before the figure (see plans.status.ValueQualifier).
+_QUALIFIER_WORDS = {
+    "about": ("约", "about "),
+    "more_than": ("超过", "more than "),
+    "close_to": ("近", "close to "),
+    "reached": ("达", "reached "),
+    "estimate": ("预计", "estimated at "),
+    "estimate_more_than": ("预计突破", "estimated at more than "),
+}
+
+
+def qualifier_words(qualifier, language=None):
+    """The words a qualifier puts before a figure in ``language`` ("" for an exact figure)."""
+    chinese, english = _QUALIFIER_WORDS.get(qualifier or "", ("", ""))
+    return english if _language(language).startswith("en") else chinese
+
+
+def qualified_value(value, qualifier, unit, language=None):
+    """A figure with its qualifier and unit: "近1,300亿元", "close to 130 billion yuan (1,300亿元)"."""
+    if value is None:
+        return ""
+    return qualifier_words(qualifier, language) + format_value(value, unit, language)
