@@ -187,6 +187,15 @@ class PillarSummary:
         return [m for m in self.metrics if not m.metric.is_indicator]
 
     @property
+    def indicator_counts(self):
+        """[(status label, count)] of the plan indicators, e.g. [("No data", 2)]."""
+        counts = {}
+        for summary in self.indicators:
+            label = str(summary.assessment.label)
+            counts[label] = counts.get(label, 0) + 1
+        return list(counts.items())
+
+    @property
     def indicator_text(self):
         return indicator_sentence(
             [m.assessment for m in self.indicators], [m.metric.target_year for m in self.indicators]
@@ -200,6 +209,7 @@ class ResultRow:
     summary: MetricSummary
     figures: list
     missing_years: list
+    cells: list = None  # one per year of the panel: the year's first Figure, or None
 
     @property
     def latest(self):
@@ -243,9 +253,18 @@ def results_panel(metric_summaries, plan):
         if not summary.metric.district_result:
             continue
         figures = [f for f in summary.figures if f.year in years]
-        covered = {f.year for f in figures}
-        rows.append(ResultRow(summary, figures, [y for y in years if y not in covered]))
-    return {"rows": rows, "first_year": years[0], "last_year": years[-1]}
+        by_year = {}
+        for figure in figures:
+            by_year.setdefault(figure.year, figure)
+        rows.append(
+            ResultRow(
+                summary,
+                figures,
+                [y for y in years if y not in by_year],
+                [by_year.get(y) for y in years],
+            )
+        )
+    return {"rows": rows, "years": years, "first_year": years[0], "last_year": years[-1]}
 
 
 def _latest_date(plan, metric_summaries, project_rows):

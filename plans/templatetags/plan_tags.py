@@ -78,7 +78,7 @@ def _updates_index(request, locale_id, sections=None):
 
 
 @register.inclusion_tag("components/latest_updates.html", takes_context=True)
-def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-latest-updates"):
+def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-latest-updates", compact=False):
     """The latest updates in the page's language (for ``pillar``/``project`` when given: the
     Chinese pillar page / a project). A fixed number of queries."""
     from plans.feeds import feed_links
@@ -108,6 +108,7 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
         "feed_url": links[-2]["href"] if pillar_key else links[0]["href"],
         "title": title,
         "heading_id": heading_id,
+        "compact": compact,
     }
 
 
