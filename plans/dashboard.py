@@ -267,13 +267,13 @@ def results_panel(metric_summaries, plan):
     return {"rows": rows, "years": years, "first_year": years[0], "last_year": years[-1]}
 
 
-def _latest_date(plan, metric_summaries, project_rows):
+def _latest_date(timeline, metric_summaries, project_rows):
     """The most recent date any figure, status report or plan event on the page refers to."""
     dates = [row["status_date"] for row in project_rows if row["status_date"]]
     for summary in metric_summaries:
         for measurement in summary.measurements:
             dates.extend(d for d in (measurement.source_date, measurement.date) if d)
-    dates.extend(event.date for event in plan.timeline.all())
+    dates.extend(event.date for event in timeline)
     return max(dates) if dates else None
 
 
@@ -327,6 +327,7 @@ def plan_context(plan, request):
             )
         )
     indicators = [m for m in all_metrics if m.metric.is_indicator]
+    timeline = list(plan.timeline.all())
     return {
         "plan": plan,
         "plan_ended": ended,
@@ -336,8 +337,8 @@ def plan_context(plan, request):
             [m.assessment for m in indicators], [m.metric.target_year for m in indicators]
         ),
         "results": results_panel(all_metrics, plan),
-        "timeline": list(plan.timeline.all()),
-        "latest_date": _latest_date(plan, all_metrics, project_rows),
+        "timeline": timeline,
+        "latest_date": _latest_date(timeline, all_metrics, project_rows),
         "project_total": len(project_rows),
     }
 

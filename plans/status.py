@@ -46,6 +46,7 @@ class MetricStatus(models.TextChoices):
     ON_TRACK = "on_track", _("On track")
     BEHIND = "behind", _("Behind")
     NO_DATA = "no_data", _("No data")
+    NO_RESULT = "no_result", _("No result for the target year")
     NO_TARGET = "no_target", _("Reported, no target")
 
 
@@ -141,6 +142,12 @@ def assess_metric(metric, measurements, plan_end_year=None, today=None):
         return Assessment(MetricStatus.MET, final=final, latest=latest, expected=target, settled=settled)
     if settled:
         return Assessment(MetricStatus.BEHIND, final=final, latest=latest, expected=target, settled=True)
+    today = today or timezone.localdate()
+    due = metric.target_year or plan_end_year
+    if due is not None and due < today.year:
+        # The target year is over and no figure for it was published: not "on track", not
+        # "missed" — we do not know.
+        return Assessment(MetricStatus.NO_RESULT, latest=latest, expected=target)
     expected = expected_value(metric, latest.year)
     if expected is None:
         # No baseline: no path to judge against before the target year; the first figure
