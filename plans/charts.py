@@ -44,6 +44,9 @@ class Row:
     when: str
     figure: str
     kind: str
+    source_name: str = ""
+    source_url: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -134,6 +137,8 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
                 period_text(metric.baseline_year, metric.baseline_label),
                 format_value(metric.baseline_value, metric.unit, language),
                 "baseline",
+                source_name=metric.source_name,
+                source_url=metric.source_url,
             )
         )
     for measurement in all_measurements:
@@ -141,12 +146,24 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
             figure = measurement.note or _("no figure published")
         else:
             figure = qualified_value(measurement.value, measurement.qualifier, metric.unit, language)
+        own = bool(measurement.source_name or measurement.source_url)
         chart.rows.append(
-            Row(_("Measured"), period_text(measurement.year, measurement.period), figure, "measurement")
+            Row(
+                _("Measured"),
+                period_text(measurement.year, measurement.period),
+                figure,
+                "measurement",
+                source_name=(measurement.source_name or measurement.source_url) if own else metric.source_name,
+                source_url=measurement.source_url if own else metric.source_url,
+                note=measurement.note if measurement.value is not None else "",
+            )
         )
     if metric.target_value is not None:
         chart.rows.append(
-            Row(_("Target"), str(metric.target_year or ""), target_text(metric, language), "target")
+            Row(
+                _("Target"), str(metric.target_year or ""), target_text(metric, language), "target",
+                source_name=metric.source_name, source_url=metric.source_url,
+            )
         )
     chart.has_data = bool(measurements)
     count = len(measurements) + (metric.baseline_value is not None) + (

@@ -257,3 +257,15 @@ def test_a_second_plan_works_end_to_end_beside_the_first(client, ended_plan, hom
     assert "A 13th-plan project" in services and "Old project" not in services
     project = Metric.objects.get(slug="old-gdp")
     assert project.get_url(language="en") == "/en/plan-13/metrics/old-gdp/"
+
+
+def test_the_updates_list_names_the_years_it_has_nothing_for(client, home):
+    from .factories import make_update, make_updates_index
+
+    index = make_updates_index(home)
+    make_update(index, datetime.date(2021, 1, 25), title="步道开放")
+    make_update(index, datetime.date(2023, 5, 1), title="二〇二三年的消息")
+    html = text_of(client.get("/en/updates/"))
+    assert "Years with no update recorded here" in html
+    gaps = html[html.index("yz-updates__gaps"):].split("</p>", 1)[0]
+    assert "2022" in gaps and "2021" not in gaps and "2023" not in gaps
