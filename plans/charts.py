@@ -22,7 +22,7 @@ from .status import expected_value
 from .units import format_axis_value, format_value, qualified_value, unit_label
 
 # Horizontal: per cent of the width; vertical: em.
-LEFT, RIGHT = 18, 96
+LEFT, RIGHT = 18, 91
 TOP, AXIS, HEIGHT = 2.5, 12.5, 14.5
 MIN_POINTS = 3
 
@@ -247,7 +247,13 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
                 x_of(metric.target_year),
                 y_of(metric.target_value),
             )
-    chart.segments = [(a.x, a.y, b.x, b.y) for a, b in zip(path_points, path_points[1:], strict=False)]
+    # Only figures of consecutive years are joined: a line across a year without a published
+    # figure would suggest one.
+    chart.segments = [
+        (a.x, a.y, b.x, b.y)
+        for a, b in zip(path_points, path_points[1:], strict=False)
+        if b.year - a.year == 1
+    ]
 
     # The description says in words what the picture shows.
     parts = [row_sentence(row) for row in chart.rows]

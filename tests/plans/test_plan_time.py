@@ -269,3 +269,12 @@ def test_the_updates_list_names_the_years_it_has_nothing_for(client, home):
     assert "Years with no update recorded here" in html
     gaps = html[html.index("yz-updates__gaps"):].split("</p>", 1)[0]
     assert "2022" in gaps and "2021" not in gaps and "2023" not in gaps
+
+
+def test_a_chart_does_not_join_figures_across_a_year_without_one(client, ended_plan):
+    html = text_of(client.get("/en/plan/metrics/gdp/"))  # 2020, 2022, 2025: no two consecutive
+    assert tags(html, "svg", role="img")
+    assert 'class="yz-chart__actual"' not in html
+    make_metric(ended_plan["pillars"]["heritage"], slug="run", measurements=[(2021, 1), (2022, 2), (2023, 3)])
+    html = text_of(client.get("/en/plan/metrics/run/"))
+    assert html.count('class="yz-chart__actual"') == 2
