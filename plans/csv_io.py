@@ -501,14 +501,18 @@ def _is_web_url(text):
     return True
 
 
-def _status_report(record, present, status, problems):
-    """A new status report from the status columns (None when the row gives no status date)."""
+def _status_report(record, present, status, problems, project=None):
+    """A new status report from the status columns (None when the row gives no status date, or
+    repeats the project's latest report as the export writes it: same status, same date)."""
     text = record.get("status_date", "") if "status_date" in present else ""
     if not text:
         return None
     date = parse_date(text)
     if date is None:
         problems.append(_("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": text})
+        return None
+    unchanged = project is not None and project.status_date == date and project.status == (status or project.status)
+    if unchanged and not record.get("status_source") and not record.get("status_source_url"):
         return None
     future = {}
     _not_in_future(future, "status_date", day=date)
@@ -617,7 +621,7 @@ def _plan_projects(plan, header_map, rows, user):
                 )
             else:
                 new["status"] = status
-        report = _status_report(record, present, new.get("status"), problems)
+        report = _status_report(record, present, new.get("status"), problems, project)
         if "progress" in present:
             text = record["progress"].rstrip("%")
             if not text:
