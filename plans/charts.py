@@ -3,6 +3,13 @@
 :func:`metric_chart` turns a metric and its measurements into plain numbers and coordinates;
 ``templates/components/chart.html`` draws them. Only presentation attributes and classes are
 used in the SVG (no ``style=""``), so a strict CSP can forbid inline styles.
+
+The SVG has no viewBox: horizontal positions are percentages of its width and vertical ones
+are in ``em``, so the chart fills a phone's width and its text follows the page's font size
+(large-text mode included) instead of shrinking with the drawing. The value axis names its
+unit; the figures themselves are in the table beside the chart, not written on the points, so
+no label can run into a tick. A chart needs at least three points (baseline, measurements,
+target): with fewer, the table alone states the figures.
 """
 
 from dataclasses import dataclass, field
@@ -12,10 +19,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .status import expected_value
-from .units import format_axis_value, format_value, unit_label
+from .units import format_axis_value, format_value, qualified_value, unit_label
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 72, 32, 24, 48
+# Horizontal: per cent of the width; vertical: em.
+LEFT, RIGHT = 18, 91
+TOP, AXIS, HEIGHT = 2.5, 12.5, 14.5
+MIN_POINTS = 3
 
 
 @dataclass
@@ -35,6 +44,9 @@ class Row:
     when: str
     figure: str
     kind: str
+    source_name: str = ""
+    source_url: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -43,18 +55,21 @@ class Chart:
     title: str
     description: str
     unit: str
-    width: int = WIDTH
-    height: int = HEIGHT
+    height: float = HEIGHT
     points: list = field(default_factory=list)
-    actual_path: str = ""
+    segments: list = field(default_factory=list)  # (x1, y1, x2, y2): the measured line
     expected_line: tuple | None = None  # (x1, y1, x2, y2)
     x_ticks: list = field(default_factory=list)  # (x, label)
     y_ticks: list = field(default_factory=list)  # (y, label)
     rows: list = field(default_factory=list)
-    has_data: bool = False
-    axis_left: int = LEFT
-    axis_bottom: int = HEIGHT - BOTTOM
-    axis_right: int = WIDTH - RIGHT
+    has_data: bool = False  # at least one measured figure
+    drawn: bool = False  # enough points for a chart (MIN_POINTS)
+    axis_left: float = LEFT
+    axis_bottom: float = AXIS
+    axis_right: float = RIGHT
+    unit_y: float = 1.2
+    tick_label_y: float = AXIS + 1.6
+    tick_label_x: float = LEFT - 2
 
     @property
     def baseline(self):
@@ -106,9 +121,8 @@ def target_text(metric, language=None):
 def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=None):
     """The :class:`Chart` of ``metric``; ``has_data`` is False when there is nothing to plot."""
     language = language or translation.get_language()
-    measurements = sorted(
-        (m for m in measurements if m.value is not None), key=lambda m: (m.year, m.sort_order or 0)
-    )
+    all_measurements = sorted(measurements, key=lambda m: (m.year, m.sort_order or 0))
+    measurements = [m for m in all_measurements if m.value is not None]
     chart = Chart(
         chart_id=f"yz-chart-{metric.pk}",
         title=metric.name,
@@ -123,21 +137,40 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
                 period_text(metric.baseline_year, metric.baseline_label),
                 format_value(metric.baseline_value, metric.unit, language),
                 "baseline",
+                source_name=metric.source_name,
+                source_url=metric.source_url,
             )
         )
-    for measurement in measurements:
-        figure = format_value(measurement.value, metric.unit, language)
-        if measurement.approximate:
-            figure = _("close to %(figure)s") % {"figure": figure}
+    for measurement in all_measurements:
+        if measurement.value is None:
+            figure = measurement.note or _("no figure published")
+        else:
+            figure = qualified_value(measurement.value, measurement.qualifier, metric.unit, language)
+        own = bool(measurement.source_name or measurement.source_url)
         chart.rows.append(
-            Row(_("Measured"), period_text(measurement.year, measurement.period), figure, "measurement")
+            Row(
+                _("Measured"),
+                period_text(measurement.year, measurement.period),
+                figure,
+                "measurement",
+                source_name=(measurement.source_name or measurement.source_url) if own else metric.source_name,
+                source_url=measurement.source_url if own else metric.source_url,
+                note=measurement.note if measurement.value is not None else "",
+            )
         )
     if metric.target_value is not None:
         chart.rows.append(
-            Row(_("Target"), str(metric.target_year or ""), target_text(metric, language), "target")
+            Row(
+                _("Target"), str(metric.target_year or ""), target_text(metric, language), "target",
+                source_name=metric.source_name, source_url=metric.source_url,
+            )
         )
     chart.has_data = bool(measurements)
-    if not chart.has_data:
+    count = len(measurements) + (metric.baseline_value is not None) + (
+        metric.target_value is not None and bool(metric.target_year)
+    )
+    chart.drawn = count >= MIN_POINTS
+    if not chart.drawn:
         return chart
 
     # Scales.
@@ -158,17 +191,18 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         high_year += 1
     top = _nice_ceiling(max(max(values), Decimal(0)) * Decimal("1.1"))
     bottom = min(Decimal(0), min(values))
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
+    plot_w = RIGHT - LEFT
+    plot_h = AXIS - TOP
 
     def x_of(year):
-        return round(LEFT + plot_w * (year - low_year) / (high_year - low_year), 1)
+        return round(LEFT + plot_w * (year - low_year) / (high_year - low_year), 2)
 
     def y_of(value):
         share = (Decimal(value) - bottom) / (top - bottom)
-        return round(TOP + plot_h * (1 - float(share)), 1)
+        return round(TOP + plot_h * (1 - float(share)), 2)
 
-    chart.x_ticks = [(x_of(year), str(year)) for year in range(low_year, high_year + 1)]
+    step = max(1, (high_year - low_year + 5) // 6)  # at most about six year labels
+    chart.x_ticks = [(x_of(year), str(year)) for year in range(low_year, high_year + 1, step)]
     chart.y_ticks = [
         (y_of(bottom + (top - bottom) * Decimal(i) / 4), format_axis_value(bottom + (top - bottom) * Decimal(i) / 4, metric.unit, language))
         for i in range(5)
@@ -213,7 +247,13 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
                 x_of(metric.target_year),
                 y_of(metric.target_value),
             )
-    chart.actual_path = " ".join(f"{p.x},{p.y}" for p in path_points)
+    # Only figures of consecutive years are joined: a line across a year without a published
+    # figure would suggest one.
+    chart.segments = [
+        (a.x, a.y, b.x, b.y)
+        for a, b in zip(path_points, path_points[1:], strict=False)
+        if b.year - a.year == 1
+    ]
 
     # The description says in words what the picture shows.
     parts = [row_sentence(row) for row in chart.rows]

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from yuzhong_site.core.csv_cells import guard_cell, unguard_cell
 
+from .status import ValueQualifier
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 TRUE_WORDS = {"1", "yes", "y", "true", "是", "对", "x", "✓"}
@@ -53,6 +55,7 @@ MEASUREMENT_COLUMNS = (
     Column("date", ("日期",)),
     Column("value", ("数值", "数据"), required=True),
     Column("approximate", ("约数", "近似")),
+    Column("qualifier", ("限定词", "数值限定")),
     Column("source", ("来源",)),
     Column("source_url", ("来源链接",)),
     Column("note", ("备注",)),
@@ -71,6 +74,11 @@ PROJECT_COLUMNS = (
     Column("actual_completion", ("实际完成日期",)),
     Column("summary_zh_hans", ("摘要", "中文摘要")),
     Column("summary_en", ("英文摘要",)),
+    # A status with a date, a source and its link becomes a new dated status report.
+    Column("status_date", ("状态日期",)),
+    Column("status_source", ("状态来源",)),
+    Column("status_source_url", ("状态来源链接",)),
+    Column("status_note", ("状态备注",)),
 )
 
 COLUMNS = {"measurements": MEASUREMENT_COLUMNS, "projects": PROJECT_COLUMNS}
@@ -369,7 +377,20 @@ def _plan_measurements(plan, header_map, rows, user):
         if year and date and date.year != year:
             problems.append(_("The date %(date)s is not in the year %(year)s.") % {"date": date, "year": year})
         value = parse_decimal(record.get("value", "")) if record.get("value") else None
-        if not record.get("value"):
+        qualifier = _qualifier(record.get("qualifier", ""), problems)
+        future = {}
+        _not_in_future(future, "date", day=date)
+        if not future:
+            _not_in_future(future, "year", year=year)
+        problems.extend(str(message) for message in future.values())
+        if record.get("source_url") and not _is_web_url(record["source_url"]):
+            problems.append(
+                _("“%(value)s” is not a web address starting with http:// or https://.")
+                % {"value": record["source_url"]}
+            )
+        if not record.get("value") and qualifier:
+            problems.append(_("A qualifier needs a value: enter the figure or clear the qualifier."))
+        elif not record.get("value"):
             problems.append(_("The value is empty."))
         elif value is None:
             problems.append(
@@ -378,11 +399,9 @@ def _plan_measurements(plan, header_map, rows, user):
             )
         approximate_text = record.get("approximate", "").lower()
         if approximate_text in TRUE_WORDS:
-            approximate = True
-        elif approximate_text in FALSE_WORDS:
-            approximate = False
-        else:
-            approximate = False
+            # The older column: "approximate" means "close to", unless a qualifier says more.
+            qualifier = qualifier or ValueQualifier.CLOSE_TO
+        elif approximate_text not in FALSE_WORDS:
             problems.append(
                 _("“%(value)s” in “approximate” should be yes or no (是/否).") % {"value": record["approximate"]}
             )
@@ -406,16 +425,21 @@ def _plan_measurements(plan, header_map, rows, user):
         new = {
             "value": value,
             "date": date,
-            "approximate": approximate,
+            "qualifier": qualifier,
             "source_name": record.get("source", ""),
             "source_url": record.get("source_url", ""),
             "note_zh_hans": record.get("note", ""),
         }
         # Columns left out of the file leave the stored values alone.
         present = set(header_map.values())
-        column_of = {"value": "value", "date": "date", "approximate": "approximate",
+        column_of = {"value": "value", "date": "date",
                      "source_name": "source", "source_url": "source_url", "note_zh_hans": "note"}
-        new = {name: v for name, v in new.items() if column_of[name] in present}
+        new = {
+            name: v
+            for name, v in new.items()
+            if (name == "qualifier" and ({"qualifier", "approximate"} & present))
+            or column_of.get(name) in present
+        }
         label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
         current = existing.get((metric.pk, year, period))
         if current is None:
@@ -437,6 +461,90 @@ def _plan_measurements(plan, header_map, rows, user):
             _add_valid_change(plan, Change("change", line, label, diff, current), exclude=["metric"])
         else:
             plan.unchanged += 1
+
+
+def _qualifier(text, problems):
+    """The qualifier of a CSV cell: its code or its label in either language ("" = exact)."""
+    from django.utils import translation
+
+    text = (text or "").strip().lower()
+    if not text:
+        return ValueQualifier.EXACT
+    for value, label in ValueQualifier.choices:
+        names = {value.lower()}
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                names.add(str(label).lower())
+                names.add(str(label).split(" (")[0].lower())
+        if text in names:
+            return value
+    problems.append(
+        _("Unknown qualifier “%(value)s”: use one of %(known)s.")
+        % {"value": text, "known": ", ".join(v for v, _l in ValueQualifier.choices if v)}
+    )
+    return ValueQualifier.EXACT
+
+
+def _not_in_future(errors, field, day=None, year=None):
+    from .models import _not_in_future as check
+
+    check(errors, field, day=day, year=year)
+
+
+def _is_web_url(text):
+    from django.core.exceptions import ValidationError
+
+    from .models import web_url_validator
+
+    try:
+        web_url_validator(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def _status_report(record, present, status, problems, project=None):
+    """A new status report from the status columns (None when the row gives no status date, or
+    repeats the project's latest report as the export writes it: same status, same date)."""
+    text = record.get("status_date", "") if "status_date" in present else ""
+    if not text:
+        return None
+    date = parse_date(text)
+    if date is None:
+        problems.append(_("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": text})
+        return None
+    unchanged = project is not None and project.status_date == date and project.status == (status or project.status)
+    if unchanged and not record.get("status_source") and not record.get("status_source_url"):
+        return None
+    future = {}
+    _not_in_future(future, "status_date", day=date)
+    problems.extend(str(message) for message in future.values())
+    if status is None:
+        problems.append(_("A status date needs a status."))
+    source, url = record.get("status_source", ""), record.get("status_source_url", "")
+    if not source:
+        problems.append(_("A status report needs its source."))
+    if url and not _is_web_url(url):
+        problems.append(
+            _("“%(value)s” is not a web address starting with http:// or https://.") % {"value": url}
+        )
+    return {"date": date, "status": status, "source_name_zh_hans": source, "source_name": source,
+            "source_url": url, "note_zh_hans": record.get("status_note", ""),
+            "note": record.get("status_note", "")}
+
+
+def _add_status_report(project):
+    """The dated status report a row asked for, added to ``project``'s history (saved with its
+    next save or revision), and the project's status and status date set from it."""
+    from .models import ProjectStatusReport
+
+    report = getattr(project, "_csv_report", None)
+    if report is None:
+        return
+    project.status_reports.add(ProjectStatusReport(sort_order=1000, **report))
+    project.status, project.status_date, project.status_precision = (
+        report["status"], report["date"], "day",
+    )
 
 
 PROJECT_DATE_FIELDS = ("start_date", "planned_completion", "actual_completion")
@@ -555,6 +663,7 @@ def _plan_projects(plan, header_map, rows, user):
                 )
             else:
                 new["status"] = status
+        report = _status_report(record, present, new.get("status"), problems, project)
         if "progress" in present:
             text = record["progress"].rstrip("%")
             if not text:
@@ -603,6 +712,7 @@ def _plan_projects(plan, header_map, rows, user):
         if project is None:
             # New projects arrive as drafts, to be reviewed and published in the admin.
             obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
+            obj._csv_report = report
             _add_valid_change(
                 plan, Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj),
                 exclude=PROJECT_RELATIONS,
@@ -613,9 +723,13 @@ def _plan_projects(plan, header_map, rows, user):
             old = getattr(project, name)
             if (old or None) != (value or None):
                 diff[name] = (old, value)
+        if report is not None:
+            diff["status_report"] = (None, f"{report['date']} {report['status']}")
         if diff:
             for name, (_old, value) in diff.items():
-                setattr(project, name, value)
+                if name != "status_report":
+                    setattr(project, name, value)
+            project._csv_report = report
             _add_valid_change(plan, Change("change", line, slug, diff, project), exclude=PROJECT_RELATIONS)
         else:
             plan.unchanged += 1
@@ -683,13 +797,17 @@ def _apply_projects(plan, user):
             # New projects arrive as drafts, to be reviewed and published in the admin.
             project.live = False
             project.has_unpublished_changes = True
+            _add_status_report(project)
             project.save()
             project.save_revision(user=user, log_action=True)
             continue
         current = Project.objects.select_for_update().get(pk=project.pk)
         _refuse_if_pending(current)
         for name in change.fields:
-            setattr(current, name, getattr(project, name))
+            if name != "status_report":
+                setattr(current, name, getattr(project, name))
+        current._csv_report = getattr(project, "_csv_report", None)
+        _add_status_report(current)
         _publish(current, user)
 
 
@@ -713,6 +831,7 @@ def export_rows(kind, queryset=None):
                 m.date.isoformat() if m.date else "",
                 format_decimal(m.value),
                 "yes" if m.approximate else "no",
+                m.qualifier,
                 m.source_name,
                 m.source_url,
                 m.note_zh_hans or "",
@@ -736,6 +855,10 @@ def export_rows(kind, queryset=None):
                 p.actual_completion.isoformat() if p.actual_completion else "",
                 p.summary_zh_hans or "",
                 p.summary_en or "",
+                p.status_date.isoformat() if p.status_date else "",
+                "",
+                "",
+                "",
             ]
             for p in projects.order_by("sort_order", "pk").iterator(chunk_size=2000)
         )

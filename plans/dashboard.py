@@ -4,15 +4,32 @@ queries (select_related / prefetch_related), whatever the amount of content."""
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils import translation
 
 from yuzhong_site.core.i18n import default_locale_page
 
 from .charts import metric_chart, period_text, target_text
-from .models import Goal, Measurement, Metric, Milestone, PillarPage, PlanPage, Project
-from .status import assess_metric, roll_up, roll_up_plan
-from .units import format_value
+from .models import (
+    Goal,
+    Measurement,
+    Metric,
+    Milestone,
+    PillarPage,
+    PlanPage,
+    Project,
+    ProjectStatusReport,
+)
+from .status import (
+    DONE_PROJECT_STATUSES,
+    ProjectStatus,
+    assess_metric,
+    indicator_sentence,
+    roll_up,
+    roll_up_plan,
+    when_text,
+)
+from .units import format_value, qualified_value
 from .visibility import public_pillars, public_records
 
 
@@ -27,10 +44,69 @@ def live_metrics():
 
 def live_projects():
     milestones = Milestone.objects.order_by("sort_order", "pk")
+    reports = ProjectStatusReport.objects.order_by("date", "sort_order", "pk")
     return (
         public_records(Project.objects.all())
-        .prefetch_related("districts", Prefetch("milestones", queryset=milestones))
+        .prefetch_related(
+            "districts",
+            Prefetch("milestones", queryset=milestones),
+            Prefetch("status_reports", queryset=reports),
+        )
     )
+
+
+@dataclass
+class Figure:
+    """One measurement as the pages show it: the figure with its qualifier, when, who said so."""
+
+    measurement: Measurement
+    metric: Metric
+
+    @property
+    def year(self):
+        return self.measurement.year
+
+    @property
+    def text(self):
+        """The figure with its qualifier and unit, in the active language ("" without a value)."""
+        return qualified_value(self.measurement.value, self.measurement.qualifier, self.metric.unit)
+
+    @property
+    def when(self):
+        return period_text(self.measurement.year, self.measurement.period)
+
+    @property
+    def note(self):
+        return self.measurement.note
+
+    @property
+    def source_name(self):
+        if self.measurement.source_name or self.measurement.source_url:
+            return self.measurement.source_name or self.measurement.source_url
+        return self.metric.source_name
+
+    @property
+    def source_url(self):
+        if self.measurement.source_name or self.measurement.source_url:
+            return self.measurement.source_url
+        return self.metric.source_url
+
+
+def project_as_of(project, plan):
+    """What the pages say about a project's status: "Last reported (January 2021): planned",
+    and whether nothing has been reported since an ended plan's end."""
+    ended = plan.has_ended()
+    stale = (
+        ended
+        and project.status_date is not None
+        and project.status_date.year < plan.end_year
+        and project.status not in DONE_PROJECT_STATUSES
+    )
+    return {
+        "when": when_text(project.status_date, project.status_precision),
+        "label": ProjectStatus(project.status).label if project.status else "",
+        "stale": stale,
+    }
 
 
 @dataclass
@@ -54,7 +130,17 @@ class MetricSummary:
         latest = self.assessment.latest
         if latest is None:
             return ""
-        return format_value(latest.value, self.metric.unit)
+        return qualified_value(latest.value, latest.qualifier, self.metric.unit)
+
+    @property
+    def figures(self):
+        """Every measurement, oldest first, as :class:`Figure` (with or without a value)."""
+        return [Figure(m, self.metric) for m in self.measurements]
+
+    @property
+    def latest_source(self):
+        latest = self.assessment.latest
+        return Figure(latest, self.metric) if latest is not None else None
 
     @property
     def latest_when(self):
@@ -91,14 +177,109 @@ class PillarSummary:
     metrics: list
     roll_up: object
     url: str
+    projects: list = None  # [{"status", "label", "count", "first", "last"}], by status
+
+    @property
+    def indicators(self):
+        return [m for m in self.metrics if m.metric.is_indicator]
+
+    @property
+    def reported(self):
+        return [m for m in self.metrics if not m.metric.is_indicator]
+
+    @property
+    def indicator_counts(self):
+        """[(status label, count)] of the plan indicators, e.g. [("No data", 2)]."""
+        counts = {}
+        for summary in self.indicators:
+            label = str(summary.assessment.label)
+            counts[label] = counts.get(label, 0) + 1
+        return list(counts.items())
+
+    @property
+    def indicator_text(self):
+        return indicator_sentence(
+            [m.assessment for m in self.indicators], [m.metric.target_year for m in self.indicators]
+        )
+
+
+@dataclass
+class ResultRow:
+    """A district result in the results panel: its figures by year, and the years without one."""
+
+    summary: MetricSummary
+    figures: list
+    missing_years: list
+    cells: list = None  # one per year of the panel: the year's first Figure, or None
+
+    @property
+    def latest(self):
+        with_value = [f for f in self.figures if f.measurement.value is not None]
+        return with_value[-1] if with_value else None
 
 
 def _url_base(plan, request):
     return plan.get_url(request) or ""
 
 
+def _project_rows(rows):
+    """Projects of a pillar grouped by their latest status, with the span of report dates."""
+    order = [ProjectStatus.OPENED, ProjectStatus.COMPLETED, ProjectStatus.UNDER_WAY, ProjectStatus.PLANNED]
+    grouped = {}
+    for row in rows:
+        entry = grouped.setdefault(row["status"], {"count": 0, "last": None, "precision": "day"})
+        entry["count"] += 1
+        if row["status_date"] and (entry["last"] is None or row["status_date"] > entry["last"]):
+            entry["last"], entry["precision"] = row["status_date"], row["status_precision"]
+    result = []
+    for status in order:
+        if status in grouped:
+            entry = grouped[status]
+            result.append({
+                "status": status,
+                "css": status.replace("_", "-"),
+                "label": ProjectStatus(status).label,
+                "count": entry["count"],
+                "last": when_text(entry["last"], entry["precision"]),
+            })
+    return result
+
+
+def results_panel(metric_summaries, plan):
+    """The district results (reported figures marked as such), year by year from the year
+    before the plan to its last year, with the years that have no published figure."""
+    years = list(range(plan.start_year - 1, plan.end_year + 1))
+    rows = []
+    for summary in metric_summaries:
+        if not summary.metric.district_result:
+            continue
+        figures = [f for f in summary.figures if f.year in years]
+        by_year = {}
+        for figure in figures:
+            by_year.setdefault(figure.year, figure)
+        rows.append(
+            ResultRow(
+                summary,
+                figures,
+                [y for y in years if y not in by_year],
+                [by_year.get(y) for y in years],
+            )
+        )
+    return {"rows": rows, "years": years, "first_year": years[0], "last_year": years[-1]}
+
+
+def _latest_date(timeline, metric_summaries, project_rows):
+    """The most recent date any figure, status report or plan event on the page refers to."""
+    dates = [row["status_date"] for row in project_rows if row["status_date"]]
+    for summary in metric_summaries:
+        for measurement in summary.measurements:
+            dates.extend(d for d in (measurement.source_date, measurement.date) if d)
+    dates.extend(event.date for event in timeline)
+    return max(dates) if dates else None
+
+
 def plan_context(plan, request):
-    """The dashboard: every pillar with its roll-up, every metric with its chart."""
+    """The dashboard: the answer first, a summary table by pillar, the district results."""
     source_plan = default_locale_page(plan)
     ended = plan.has_ended()
     base = _url_base(plan, request)
@@ -114,38 +295,52 @@ def plan_context(plan, request):
             )
         }
     metrics_by_pillar = {}
+    all_metrics = []
     for metric in live_metrics().filter(pillar__in=source_pillars):
-        metrics_by_pillar.setdefault(metric.pillar_id, []).append(
-            MetricSummary(metric, plan, f"{base}metrics/{metric.slug}/")
-        )
-    project_counts = {}
-    for row in (
+        summary = MetricSummary(metric, plan, f"{base}metrics/{metric.slug}/")
+        metrics_by_pillar.setdefault(metric.pillar_id, []).append(summary)
+        all_metrics.append(summary)
+    project_rows = list(
         public_records(Project.objects.filter(pillar__in=source_pillars))
-        .values("pillar_id", "status")
-        .annotate(n=Count("pk"))
+        .values("pillar_id", "status", "status_date", "status_precision")
         .order_by()
-    ):
-        project_counts.setdefault(row["pillar_id"], []).extend([row["status"]] * row["n"])
+    )
+    projects_by_pillar = {}
+    for row in project_rows:
+        projects_by_pillar.setdefault(row["pillar_id"], []).append(row)
     pillars = []
     for source in source_pillars:
         page = local.get(source.translation_key, source)
         metrics = metrics_by_pillar.get(source.pk, [])
+        rows = projects_by_pillar.get(source.pk, [])
         pillars.append(
             PillarSummary(
                 page=page,
                 source=source,
                 metrics=metrics,
                 roll_up=roll_up(
-                    [m.assessment for m in metrics], project_counts.get(source.pk, []), final=ended
+                    [m.assessment for m in metrics if m.metric.is_indicator],
+                    [row["status"] for row in rows],
+                    final=ended,
                 ),
                 url=page.get_url(request),
+                projects=_project_rows(rows),
             )
         )
+    indicators = [m for m in all_metrics if m.metric.is_indicator]
+    timeline = list(plan.timeline.all())
     return {
         "plan": plan,
         "plan_ended": ended,
         "pillars": pillars,
         "plan_roll_up": roll_up_plan([p.roll_up for p in pillars], final=ended),
+        "indicator_text": indicator_sentence(
+            [m.assessment for m in indicators], [m.metric.target_year for m in indicators]
+        ),
+        "results": results_panel(all_metrics, plan),
+        "timeline": timeline,
+        "latest_date": _latest_date(timeline, all_metrics, project_rows),
+        "project_total": len(project_rows),
     }
 
 
@@ -162,14 +357,25 @@ def pillar_context(pillar, request):
     projects = list(live_projects().filter(pillar=source))
     for project in projects:
         project.public_url = f"{base}projects/{project.slug}/"
-    summary = roll_up([m.assessment for m in metrics], [p.status for p in projects], final=ended)
+        project.as_of = project_as_of(project, plan)
+    indicators = [m for m in metrics if m.metric.is_indicator]
+    summary = roll_up([m.assessment for m in indicators], [p.status for p in projects], final=ended)
     return {
         "plan": plan,
         "plan_url": base,
         "plan_ended": ended,
         "goals": goals,
         "metrics": metrics,
+        "indicators": indicators,
+        "reported": [m for m in metrics if not m.metric.is_indicator],
+        "indicator_text": indicator_sentence(
+            [m.assessment for m in indicators], [m.metric.target_year for m in indicators]
+        ),
         "projects": projects,
+        "project_groups": _project_rows(
+            [{"status": p.status, "status_date": p.status_date, "status_precision": p.status_precision}
+             for p in projects]
+        ),
         "pillar_roll_up": summary,
         "pillar_source": source,
     }
@@ -207,13 +413,19 @@ def project_context(plan, request, slug):
     from districts.district_links import district_links
     from plans.place_links import sites_for_project
 
+    reports = list(project.status_reports.all())
     return {
         "project": project,
+        "project_as_of": project_as_of(project, plan),
+        "status_reports": [
+            {"report": r, "when": when_text(r.date, r.precision)} for r in reversed(reports)
+        ],
         "project_districts": district_links(project.districts.all(), request),
         "visit_sites": sites_for_project(project, request),
         "project_goals": goals,
         "pillar": pillar,
         "plan_url": _url_base(plan, request),
+        "plan_end_year": plan.end_year,
         "crumbs": _crumbs(plan, pillar, request),
         "alternate_subpath": f"projects/{slug}/",
         "data_untranslated": translation.get_language() != "zh-hans" and not project.name_en,

@@ -7,7 +7,7 @@ state (public pages show only live records) and point at the default-locale (Chi
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.http import Http404
 from django.utils import translation
@@ -29,10 +29,27 @@ from yuzhong_site.core.blocks import BodyBlock
 from yuzhong_site.core.models import BasePage
 from yuzhong_site.core.validators import latitude_validators, longitude_validators
 
-from .status import Direction, ProjectStatus, Qualifier
+from .status import Direction, ProjectStatus, Qualifier, ValueQualifier
 from .units import Unit
 
 year_validators = [MinValueValidator(1949), MaxValueValidator(2100)]
+
+# Sources are web pages: only http(s) links (no ftp:, javascript:, file:).
+web_url_validator = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a web address starting with http:// or https://."),
+)
+
+
+def _not_in_future(errors, field, day=None, year=None):
+    """Add an error for ``field`` when ``day`` (a date) or ``year`` is after today."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    if day is not None and day > today:
+        errors[field] = _("This date is in the future: report only what has happened.")
+    elif year is not None and year > today.year:
+        errors[field] = _("This year is in the future: report only what has happened.")
 
 
 def _both(name, heading):
@@ -55,11 +72,34 @@ class PlanPage(RoutablePageMixin, BasePage):
     start_year = models.PositiveIntegerField(_("start year"), validators=year_validators)
     end_year = models.PositiveIntegerField(_("end year"), validators=year_validators)
     summary = models.TextField(_("summary"), blank=True)
+    lead = models.TextField(
+        _("the answer first"),
+        blank=True,
+        help_text=_(
+            "One plain sentence at the top of the dashboard: what is known about the plan, and "
+            "as of when."
+        ),
+    )
+    documents_url = models.URLField(
+        _("the plan's official documents"),
+        blank=True,
+        validators=[web_url_validator],
+        help_text=_("Where the district publishes its plans (linked once the period has ended)."),
+    )
+    coverage_note = models.TextField(
+        _("what this site does not have"),
+        blank=True,
+        help_text=_("Say plainly what could not be found (e.g. the plan's indicator table) and why."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
+        FieldPanel("lead"),
         FieldPanel("summary"),
+        FieldPanel("documents_url"),
+        FieldPanel("coverage_note"),
+        InlinePanel("timeline", heading=_("The plan's timeline"), label=_("event")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -125,6 +165,40 @@ class PlanPage(RoutablePageMixin, BasePage):
             context_overrides=extra,
             template="plans/metric_page.html",
         )
+
+
+class PlanEvent(Orderable):
+    """A dated step in the plan's own life: proposal, adoption, issue, evaluation, assessment."""
+
+    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="timeline")
+    date = models.DateField(_("date"))
+    precision = models.CharField(
+        _("date precision"), max_length=5, default="day",
+        choices=[("day", _("day")), ("month", _("month")), ("year", _("year"))],
+    )
+    title = models.CharField(_("what happened"), max_length=255)
+    quote = models.CharField(
+        _("quoted words"), max_length=255, blank=True,
+        help_text=_("Words quoted from the source (shown in quotation marks, attributed)."),
+    )
+    text = models.TextField(_("details"), blank=True)
+    source_name = models.CharField(_("source"), max_length=255, blank=True)
+    source_url = models.URLField(_("source link"), blank=True, validators=[web_url_validator])
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("precision")]),
+        FieldPanel("title"),
+        FieldPanel("quote"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("plan event")
+        verbose_name_plural = _("plan events")
+
+    def __str__(self):
+        return f"{self.date}: {self.title}"
 
 
 class PillarPage(BasePage):
@@ -275,8 +349,27 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         ANTICIPATORY = "anticipatory", _("Anticipatory (预期性)")
         OTHER = "other", _("Other")
 
+    class FigureType(models.TextChoices):
+        INDICATOR = "indicator", _("Plan indicator (has a target from the plan)")
+        REPORTED = "reported", _("Reported figure (no target)")
+
     pillar = models.ForeignKey(
         PillarPage, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="metrics"
+    )
+    figure_type = models.CharField(
+        _("type of figure"),
+        max_length=12,
+        choices=FigureType.choices,
+        default=FigureType.REPORTED,
+        help_text=_(
+            "A plan indicator has a target set by the plan; a reported figure (district "
+            "results, one-off figures in the press) has none. The two are never counted together."
+        ),
+    )
+    district_result = models.BooleanField(
+        _("district result"),
+        default=False,
+        help_text=_("Show this reported figure, year by year, in the district results panel."),
     )
     goal = models.ForeignKey(
         Goal,
@@ -322,7 +415,15 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         help_text=_("Use “more than” or “at least” only where the plan says so."),
     )
     source_name = models.CharField(_("source"), max_length=255)
-    source_url = models.URLField(_("source link"), blank=True)
+    source_url = models.URLField(_("source link"), blank=True, validators=[web_url_validator])
+    source_in_print = models.BooleanField(
+        _("printed source"),
+        default=False,
+        help_text=_(
+            "Tick when the source is a printed text with no web address (the site audit "
+            "otherwise fails a figure without a source link)."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="metric")
@@ -332,6 +433,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         FieldPanel("goal"),
         _both("name", _("Name")),
         FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("figure_type"), FieldPanel("district_result")]),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("direction"), FieldPanel("kind")]),
         MultiFieldPanel(
             [
@@ -358,6 +460,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
                 FieldPanel("source_name_zh_hans"),
                 FieldPanel("source_name_en"),
                 FieldPanel("source_url"),
+                FieldPanel("source_in_print"),
             ],
             heading=_("Source"),
         ),
@@ -394,12 +497,22 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
             errors["target_year"] = _("A target needs the year by which it should be reached.")
         if self.baseline_value is not None and self.baseline_year is None:
             errors["baseline_year"] = _("A baseline needs the year it describes.")
+        if self.figure_type == self.FigureType.INDICATOR and self.target_value is None:
+            errors["target_value"] = _("A plan indicator needs the plan's target.")
+        if self.figure_type == self.FigureType.REPORTED and self.target_value is not None:
+            errors["figure_type"] = _(
+                "A figure with a target from the plan is a plan indicator, not a reported figure."
+            )
         if errors:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         _point_at_default_locale(self)
         super().save(*args, **kwargs)
+
+    @property
+    def is_indicator(self):
+        return self.figure_type == self.FigureType.INDICATOR
 
     def get_url(self, request=None, language=None):
         return _plan_data_url(self, "metric", language)
@@ -409,7 +522,11 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
 
 
 class Measurement(Orderable):
-    """A metric's value for a year (or a named period within it), with its source."""
+    """A metric's value for a year (or a named period within it), with its own source.
+
+    A measurement without a value records that no figure was published for that year (say
+    so in the note); a qualifier ("close to", "more than", "estimate"…) belongs to a value.
+    """
 
     metric = ParentalKey(Metric, on_delete=models.CASCADE, related_name="measurements")
     year = models.PositiveIntegerField(_("year"), validators=year_validators)
@@ -419,24 +536,46 @@ class Measurement(Orderable):
         blank=True,
         help_text=_("What the figure covers if not the whole year, e.g. “Spring Festival”."),
     )
-    date = models.DateField(_("date"), null=True, blank=True)
-    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
-    approximate = models.BooleanField(
-        _("approximate"), default=False, help_text=_("Tick when the source says “close to”.")
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("The day the figure refers to, if known.")
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when no figure was published for this year, and say so in the note."),
+    )
+    qualifier = models.CharField(
+        _("qualifier"),
+        max_length=20,
+        choices=ValueQualifier.choices,
+        blank=True,
+        default=ValueQualifier.EXACT,
+        help_text=_("As the source words it: 近 close to, 逾/超/突破 more than, 约/左右 about, 预计 estimate."),
     )
     source_name = models.CharField(
         _("source"), max_length=255, blank=True, help_text=_("Leave empty for the metric's source.")
     )
-    source_url = models.URLField(_("source link"), blank=True)
+    source_url = models.URLField(
+        _("source link"), blank=True, validators=[web_url_validator],
+        help_text=_("Leave empty for the metric's source link."),
+    )
+    source_date = models.DateField(
+        _("source date"), null=True, blank=True,
+        help_text=_("When the source published the figure (a report's date)."),
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("year"), FieldPanel("date"), FieldPanel("value")]),
-        FieldPanel("approximate"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("date")]),
+        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value")]),
         FieldPanel("period_zh_hans"),
         FieldPanel("period_en"),
-        FieldPanel("source_name"),
-        FieldPanel("source_url"),
+        FieldPanel("source_name_zh_hans"),
+        FieldPanel("source_name_en"),
+        FieldRowPanel([FieldPanel("source_url"), FieldPanel("source_date")]),
         FieldPanel("note_zh_hans"),
         FieldPanel("note_en"),
     ]
@@ -447,6 +586,30 @@ class Measurement(Orderable):
 
     def __str__(self):
         return f"{self.year}: {self.value}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _not_in_future(errors, "date", day=self.date)
+        if "date" not in errors:
+            _not_in_future(errors, "year", year=self.year)
+        _not_in_future(errors, "source_date", day=self.source_date)
+        if self.value is None and self.qualifier:
+            errors["qualifier"] = _("A qualifier needs a value: enter the figure or clear the qualifier.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def approximate(self):
+        """True when the source gives the figure as "close to" or "about"."""
+        return self.qualifier in (ValueQualifier.CLOSE_TO, ValueQualifier.ABOUT)
+
+    @property
+    def source(self):
+        """(name, url) of this figure's source: its own, or else its metric's."""
+        if self.source_name or self.source_url:
+            return self.source_name, self.source_url
+        return self.metric.source_name, self.metric.source_url
 
 
 class Project(PlanData, index.Indexed, ClusterableModel):
@@ -464,7 +627,21 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         _("slug"), max_length=100, unique=True, help_text=_("Used in the project's web address.")
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+        _("status"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.PLANNED,
+        help_text=_("The status of the latest status report (set from the reports)."),
+    )
+    status_date = models.DateField(
+        _("status date"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date of the latest status report (set from the reports)."),
+    )
+    status_precision = models.CharField(
+        _("status date precision"), max_length=5, default="day", editable=False
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
@@ -510,7 +687,17 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         FieldPanel("goals"),
         _both("name", _("Name")),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+        InlinePanel(
+            "status_reports",
+            heading=_("Status reports"),
+            label=_("status report"),
+            min_num=1,
+            help_text=_(
+                "Each time a source says how far the project is, add a dated report with the "
+                "source and its link. The latest report is the project's status."
+            ),
+        ),
+        FieldPanel("progress"),
         MultiFieldPanel(
             [
                 FieldPanel("start_date"),
@@ -566,7 +753,19 @@ class Project(PlanData, index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         _point_at_default_locale(self)
+        latest = self.latest_report
+        if latest is not None:
+            self.status, self.status_date = latest.status, latest.date
+            self.status_precision = latest.precision
         super().save(*args, **kwargs)
+
+    @property
+    def latest_report(self):
+        """The latest status report (by date; the later one on the same day), or None."""
+        reports = [r for r in self.status_reports.all() if r.date is not None]
+        if not reports:
+            return None
+        return max(reports, key=lambda r: (r.date, r.sort_order or 0, r.pk or 0))
 
     @property
     def is_done(self):
@@ -585,6 +784,59 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         """The project's public page in the active language (``/plan/projects/<slug>/`` or
         ``/en/plan/projects/<slug>/``); pass ``language`` to ``get_url`` for another one."""
         return self.get_url()
+
+
+class ProjectStatusReport(Orderable):
+    """What a source said about a project's progress on a date: the project's status history."""
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month")
+        YEAR = "year", _("year")
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="status_reports")
+    date = models.DateField(_("date"), help_text=_("When the source says this was the case."))
+    precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text=_("Month or year when the source gives no day (the date's day is then ignored)."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices)
+    source_name = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(
+        _("source link"), blank=True, validators=[web_url_validator],
+        help_text=_("Leave empty only for a printed source without a web address."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("precision"), FieldPanel("status")]),
+        FieldPanel("source_name_zh_hans"),
+        FieldPanel("source_name_en"),
+        FieldPanel("source_url"),
+        FieldPanel("note_zh_hans"),
+        FieldPanel("note_en"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+
+    def __str__(self):
+        return f"{self.date}: {self.status}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _not_in_future(errors, "date", day=self.date)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def status_css(self):
+        return self.status.replace("_", "-")
 
 
 class Milestone(Orderable):

@@ -1,9 +1,11 @@
 """Where the plan stands: a metric's status, and the roll-ups of a pillar and of the plan.
 
-A metric is judged by its latest measurement against the straight path from its baseline to
-its target (respecting whether higher or lower is better and a "more than" / "at least"
-qualifier). Once the plan period is over — or the target year is reached — there is no "on
-track" any more: the latest figure is the *final outturn*, and the target was met or missed.
+Two kinds of figures are never mixed. A *plan indicator* has a target from the plan: it is
+judged by its latest measurement against the straight path from its baseline to its target
+(respecting whether higher or lower is better and a "more than" / "at least" qualifier); once a
+measurement reaches the target year the target was met or missed, and only a measurement that
+covers the plan's last year is a *final outturn*. A *reported figure* has no target and no
+status beyond "reported". Status counts cover plan indicators only.
 """
 
 from collections import Counter
@@ -11,7 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,20 +29,38 @@ class Qualifier(models.TextChoices):
     MORE_THAN = "more_than", _("more than")
 
 
+class ValueQualifier(models.TextChoices):
+    """How the source words a figure; part of the figure, shown with it."""
+
+    EXACT = "", _("exactly")
+    ABOUT = "about", _("about (约/左右)")
+    MORE_THAN = "more_than", _("more than (逾/超/突破)")
+    CLOSE_TO = "close_to", _("close to (近)")
+    REACHED = "reached", _("reached (达)")
+    ESTIMATE = "estimate", _("estimate (预计)")
+    ESTIMATE_MORE_THAN = "estimate_more_than", _("estimate: more than (预计突破)")
+
+
 class MetricStatus(models.TextChoices):
     MET = "met", _("Target met")
     ON_TRACK = "on_track", _("On track")
     BEHIND = "behind", _("Behind")
     NO_DATA = "no_data", _("No data")
+    NO_RESULT = "no_result", _("No result for the target year")
     NO_TARGET = "no_target", _("Reported, no target")
 
 
-# Wording once the plan has ended: the latest figure is the final outturn.
+# Wording for a measurement that covers the plan's last year: the final outturn.
 FINAL_LABELS = {
     MetricStatus.MET: _("Final outturn: target met"),
     MetricStatus.BEHIND: _("Final outturn: target missed"),
     MetricStatus.NO_DATA: _("No data"),
     MetricStatus.NO_TARGET: _("Reported, no target"),
+}
+# Wording once the target year is reached, before the plan's last year.
+SETTLED_LABELS = {
+    MetricStatus.MET: _("Target met"),
+    MetricStatus.BEHIND: _("Target missed"),
 }
 
 
@@ -58,14 +79,17 @@ class Assessment:
     """The status of one metric, and what it was judged on."""
 
     status: str
-    final: bool = False
+    final: bool = False  # the figure judged covers the plan's last year (a final outturn)
     latest: object = None  # the measurement judged
     expected: Decimal | None = None  # where the straight path says it should be by then
+    settled: bool = False  # the figure judged reaches the target year: met or missed
 
     @property
     def label(self):
         if self.final:
             return FINAL_LABELS[self.status]
+        if self.settled and self.status in SETTLED_LABELS:
+            return SETTLED_LABELS[self.status]
         return MetricStatus(self.status).label
 
     @property
@@ -105,19 +129,25 @@ def latest_measurement(measurements):
 
 def assess_metric(metric, measurements, plan_end_year=None, today=None):
     """The :class:`Assessment` of ``metric`` given its ``measurements`` (an iterable)."""
-    today = today or timezone.localdate()
-    ended = plan_has_ended(plan_end_year, today)
     latest = latest_measurement(measurements)
     if latest is None:
-        return Assessment(MetricStatus.NO_DATA, final=ended)
-    if metric.target_value is None:
-        return Assessment(MetricStatus.NO_TARGET, final=ended, latest=latest)
+        return Assessment(MetricStatus.NO_DATA)
+    indicator = getattr(metric, "is_indicator", metric.target_value is not None)
+    if not indicator or metric.target_value is None:
+        return Assessment(MetricStatus.NO_TARGET, latest=latest)
+    final = plan_end_year is not None and latest.year >= plan_end_year
+    settled = final or (metric.target_year is not None and latest.year >= metric.target_year)
     value, target = Decimal(latest.value), Decimal(metric.target_value)
     if _beats(value, target, metric.direction, metric.target_qualifier):
-        return Assessment(MetricStatus.MET, final=ended, latest=latest, expected=target)
-    final = ended or (metric.target_year is not None and latest.year >= metric.target_year)
-    if final:
-        return Assessment(MetricStatus.BEHIND, final=True, latest=latest, expected=target)
+        return Assessment(MetricStatus.MET, final=final, latest=latest, expected=target, settled=settled)
+    if settled:
+        return Assessment(MetricStatus.BEHIND, final=final, latest=latest, expected=target, settled=True)
+    today = today or timezone.localdate()
+    due = metric.target_year or plan_end_year
+    if due is not None and due < today.year:
+        # The target year is over and no figure for it was published: not "on track", not
+        # "missed" — we do not know.
+        return Assessment(MetricStatus.NO_RESULT, latest=latest, expected=target)
     expected = expected_value(metric, latest.year)
     if expected is None:
         # No baseline: no path to judge against before the target year; the first figure
@@ -127,6 +157,70 @@ def assess_metric(metric, measurements, plan_end_year=None, today=None):
     on_path = _beats(value, expected, metric.direction, Qualifier.AT_LEAST)
     status = MetricStatus.ON_TRACK if on_path else MetricStatus.BEHIND
     return Assessment(status, latest=latest, expected=expected)
+
+
+def _english():
+    return (translation.get_language() or "zh-hans").lower().startswith("en")
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def when_text(day, precision="day"):
+    """A date as people write it, to the precision the source gives: "2021年9月30日" /
+    "30 September 2021", "2021年1月" / "January 2021", "2022年" / "2022"."""
+    if day is None:
+        return ""
+    if _english():
+        if precision == "year":
+            return str(day.year)
+        if precision == "month":
+            return f"{_MONTHS[day.month - 1]} {day.year}"
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if precision == "year":
+        return f"{day.year}年"
+    if precision == "month":
+        return f"{day.year}年{day.month}月"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def indicator_sentence(assessments, targets):
+    """What is known about the plan indicators, in words: "2 indicators had targets, both due in
+    2022; no result has been published." ``assessments`` and ``targets`` (their target years)
+    are those of plan indicators only."""
+    count = len(assessments)
+    if not count:
+        return gettext("None of the figures here is a plan indicator with a target.")
+    years = sorted({year for year in targets if year})
+    if len(years) == 1 and count == 2:
+        due = gettext("%(count)s indicators had targets, both due in %(year)s") % {
+            "count": count, "year": years[0]
+        }
+    elif len(years) == 1:
+        due = ngettext(
+            "%(count)s indicator had a target, due in %(year)s",
+            "%(count)s indicators had targets, all due in %(year)s",
+            count,
+        ) % {"count": count, "year": years[0]}
+    elif years:
+        due = gettext("%(count)s indicators had targets, due between %(first)s and %(last)s") % {
+            "count": count, "first": years[0], "last": years[-1]
+        }
+    else:
+        due = ngettext(
+            "%(count)s indicator had a target", "%(count)s indicators had targets", count
+        ) % {"count": count}
+    with_result = [a for a in assessments if a.latest is not None]
+    if not with_result:
+        result = gettext("no result has been published")
+    else:
+        met = sum(1 for a in with_result if a.status == MetricStatus.MET)
+        missed = sum(1 for a in with_result if a.status == MetricStatus.BEHIND)
+        result = gettext(
+            "a result was published for %(published)s of them: %(met)s met, %(missed)s not met"
+        ) % {"published": len(with_result), "met": met, "missed": missed}
+    return gettext("%(due)s; %(result)s.") % {"due": due, "result": result}
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Goal, Measurement, Metric, Milestone, Project
+from .models import Goal, Measurement, Metric, Milestone, Project, ProjectStatusReport
 
 
 @register(Goal)
@@ -17,7 +17,7 @@ class MetricTranslation(TranslationOptions):
 
 @register(Measurement)
 class MeasurementTranslation(TranslationOptions):
-    fields = ("period", "note")
+    fields = ("period", "source_name", "note")
 
 
 @register(Project)
@@ -28,3 +28,8 @@ class ProjectTranslation(TranslationOptions):
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(ProjectStatusReport)
+class ProjectStatusReportTranslation(TranslationOptions):
+    fields = ("source_name", "note")

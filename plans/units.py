@@ -23,6 +23,13 @@ class Unit(models.TextChoices):
     COMPOUNDS = "compounds", _("residential compounds")
     SITES = "sites", _("sites")
     NUMBER = "number", _("plain number")
+    YI_YUAN = "yi_yuan", _("100 million yuan (亿元)")
+    WAN_YUAN_PER_PERSON = "wan_yuan_per_person", _("10,000 yuan per resident (万元)")
+    YI_YUAN_PER_KM2 = "yi_yuan_per_km2", _("100 million yuan per km² (亿元/平方公里)")
+    BUILDINGS = "buildings", _("buildings")
+    COMPANIES = "companies", _("companies")
+    WAN_VISITS = "wan_visits", _("10,000 visits (万人次)")
+    KILOMETRES = "kilometres", _("kilometres (km)")
 
 
 # (Chinese suffix, English suffix) for simple counted units; the space is part of the suffix.
@@ -35,6 +42,18 @@ _SUFFIXES = {
     Unit.COMPOUNDS: ("个", " compounds"),
     Unit.SITES: ("处", " sites"),
     Unit.NUMBER: ("", ""),
+    Unit.BUILDINGS: ("栋", " buildings"),
+    Unit.COMPANIES: ("家", " companies"),
+    Unit.KILOMETRES: ("公里", " km"),
+}
+
+# Chinese units of 10^4 and 10^8, written in English as plain numbers with the Chinese in
+# brackets: (Chinese suffix, English divisor, English words).
+_LARGE = {
+    Unit.YI_YUAN: ("亿元", Decimal(10), "billion yuan"),
+    Unit.WAN_YUAN_PER_PERSON: ("万元", None, "yuan per resident"),
+    Unit.YI_YUAN_PER_KM2: ("亿元/平方公里", Decimal(10), "billion yuan per km²"),
+    Unit.WAN_VISITS: ("万人次", Decimal(100), "million visits"),
 }
 
 
@@ -79,6 +98,14 @@ def format_value(value, unit, language=None):
         if abs(value) >= 10_000:
             return f"{plain_number(value / Decimal(10_000))}万平方米"
         return f"{plain_number(value)}平方米"
+    if unit in _LARGE:
+        suffix, divisor, words = _LARGE[unit]
+        chinese = f"{plain_number(value)}{suffix}"
+        if not english:
+            return chinese
+        if divisor is None:  # 万元 per resident: in yuan
+            return f"{plain_number(value * Decimal(10_000))} {words} ({chinese})"
+        return f"{plain_number(value / divisor)} {words} ({chinese})"
     chinese_suffix, english_suffix = _SUFFIXES.get(unit, ("", ""))
     return plain_number(value) + (english_suffix if english else chinese_suffix)
 
@@ -93,6 +120,9 @@ def format_axis_value(value, unit, language=None):
         return plain_number((value / Decimal(10_000)).quantize(Decimal("1"))) + "万"
     if unit == Unit.WAN_YUAN and english:
         return plain_number((value / Decimal(100)).quantize(Decimal("0.1"))) + "m"
+    if unit in _LARGE and english:
+        _suffix, divisor, _words = _LARGE[unit]
+        value = value * Decimal(10_000) if divisor is None else value / divisor
     if abs(value) >= 100:
         value = value.quantize(Decimal("1"))
     else:
@@ -107,5 +137,31 @@ def unit_label(unit, language=None):
         return "million yuan" if english else "万元"
     if unit == Unit.SQUARE_METRES:
         return "m²" if english else "平方米"
+    if unit in _LARGE:
+        return _LARGE[unit][2] if english else _LARGE[unit][0]
     chinese_suffix, english_suffix = _SUFFIXES.get(unit, ("", ""))
     return (english_suffix if english else chinese_suffix).strip()
+
+
+# How each value qualifier is written before the figure (see plans.status.ValueQualifier).
+_QUALIFIER_WORDS = {
+    "about": ("约", "about "),
+    "more_than": ("超过", "more than "),
+    "close_to": ("近", "close to "),
+    "reached": ("达", "reached "),
+    "estimate": ("预计", "estimated at "),
+    "estimate_more_than": ("预计突破", "estimated at more than "),
+}
+
+
+def qualifier_words(qualifier, language=None):
+    """The words a qualifier puts before a figure in ``language`` ("" for an exact figure)."""
+    chinese, english = _QUALIFIER_WORDS.get(qualifier or "", ("", ""))
+    return english if _language(language).startswith("en") else chinese
+
+
+def qualified_value(value, qualifier, unit, language=None):
+    """A figure with its qualifier and unit: "近1,300亿元", "close to 130 billion yuan (1,300亿元)"."""
+    if value is None:
+        return ""
+    return qualifier_words(qualifier, language) + format_value(value, unit, language)

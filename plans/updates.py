@@ -136,6 +136,13 @@ def index_context(index, request):
         .filter(locale_id=index.locale_id)
         .dates("date", "year", order="DESC")
     ]
+    # Years since the first update with nothing recorded: said plainly, not left to be inferred.
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    years_without = (
+        [y for y in range(min(years), this_year + 1) if y not in set(years)] if years else []
+    )
     paginator = Paginator(updates, PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))  # bad or too high → first/last page
     query = {}
@@ -151,6 +158,7 @@ def index_context(index, request):
         ),
         "filter_pillars": [(key, title) for key, title, _source in pillars],
         "filter_years": years,
+        "years_without": years_without,
         "chosen_pillar": chosen_key if chosen is not None else "",
         "chosen_pillar_page": chosen,
         "chosen_year": year,

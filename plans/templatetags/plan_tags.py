@@ -8,15 +8,31 @@ from yuzhong_site.core.memo import memoized
 register = template.Library()
 
 
-def cached_plan_roll_up(plan, request):
-    """The plan's roll-up, remembered until the next publish or data change (no queries then)."""
+def cached_plan_summary(plan, request):
+    """What the home page shows of the plan (indicator sentence, district results), remembered
+    until the next publish or data change (no queries then)."""
+    from django.utils import translation
+
     from plans.dashboard import plan_context
 
-    return memoized(
-        request,
-        ("plan-roll-up", plan.pk),
-        lambda: plan_context(plan, request)["plan_roll_up"],
-    )
+    def compute():
+        context = plan_context(plan, request)
+        return {key: context[key] for key in ("indicator_text", "results", "plan_roll_up", "latest_date")}
+
+    return memoized(request, ("plan-summary", plan.pk, translation.get_language()), compute)
+
+
+def cached_plan_roll_up(plan, request):
+    """The plan's roll-up (status counts of plan indicators and projects), remembered."""
+    return cached_plan_summary(plan, request)["plan_roll_up"]
+
+
+@register.filter
+def plan_when(day, precision="day"):
+    """A date to the precision the source gives: "2021年1月" / "January 2021"."""
+    from plans.status import when_text
+
+    return when_text(day, precision or "day")
 
 
 @register.inclusion_tag("components/plan_glance.html", takes_context=True)
@@ -34,8 +50,8 @@ def plan_at_a_glance(context):
     return {
         "plan": plan,
         "plan_url": plan.get_url(request),
-        "roll_up": cached_plan_roll_up(plan, request),
         "plan_ended": plan.has_ended(),
+        **cached_plan_summary(plan, request),
     }
 
 
@@ -62,7 +78,7 @@ def _updates_index(request, locale_id, sections=None):
 
 
 @register.inclusion_tag("components/latest_updates.html", takes_context=True)
-def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-latest-updates"):
+def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-latest-updates", compact=False):
     """The latest updates in the page's language (for ``pillar``/``project`` when given: the
     Chinese pillar page / a project). A fixed number of queries."""
     from plans.feeds import feed_links
@@ -92,6 +108,7 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
         "feed_url": links[-2]["href"] if pillar_key else links[0]["href"],
         "title": title,
         "heading_id": heading_id,
+        "compact": compact,
     }
 
 

@@ -19,3 +19,26 @@ def test_plan_pages_have_no_wcag_aa_violations(site, browser_page, path):
 def test_plan_dashboard_fits_a_phone(site, phone_page):
     phone_page.goto(site.url + "/en/plan/")
     assert no_horizontal_scroll(phone_page)
+
+
+def test_the_chinese_dashboard_on_a_390px_phone_is_a_third_of_its_old_height(site, browser):
+    """Before issue 11 the Chinese /plan/ was 11,300 px tall at 390 px; now at most a third."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + "/plan/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert no_horizontal_scroll(page)
+    context.close()
+    assert height <= 11_300 // 3, height
+
+
+def test_chart_text_grows_with_the_page_font_size(site, browser):
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + "/en/plan/metrics/district-gdp/")
+    tick = page.locator(".yz-chart__svg text").first
+    normal = tick.evaluate("node => node.getBoundingClientRect().height")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    larger = tick.evaluate("node => node.getBoundingClientRect().height")
+    context.close()
+    assert larger > normal * 1.5

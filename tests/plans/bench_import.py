@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 def test_bench_import_5000_rows(home):
     pillars = make_plan(home)[1]
     metrics = [make_metric(pillars["services"], slug=f"bench-{n}") for n in range(50)]
-    lines = ["指标,年份,数值,来源"] + [
-        f"{m.slug},{2001 + n},{n}.25,bench" for m in metrics for n in range(100)
+    lines = ["指标,年份,时期,数值,来源"] + [
+        f"{m.slug},{1950 + n % 50},h{n // 50},{n}.25,bench" for m in metrics for n in range(100)
     ]
     data = ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
     started = time.perf_counter()

@@ -1,9 +1,18 @@
 """Building plans, pillars, metrics and projects for tests (the same page helpers as the demo)."""
 
+import datetime
 import itertools
 from decimal import Decimal
 
-from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
+from plans.models import (
+    Measurement,
+    Metric,
+    Milestone,
+    PillarPage,
+    PlanPage,
+    Project,
+    ProjectStatusReport,
+)
 from plans.units import Unit
 from tests.snapshots import snapshotted
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
@@ -11,21 +20,22 @@ from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 _counter = itertools.count(1)
 
 
-def make_plan(home, start_year=2021, end_year=2025, keys=("services", "heritage")):
+def make_plan(home, start_year=2021, end_year=2025, keys=("services", "heritage"), slug="plan",
+              title="十四五规划", title_en="The 14th plan"):
     """A published plan with published, translated pillars (copied from the first build when
     the database is in the same state: tests/snapshots.py)."""
     return snapshotted(
-        ("make_plan", home.pk, start_year, end_year, tuple(keys)),
-        lambda: _build_plan(home, start_year, end_year, keys),
+        ("make_plan", home.pk, start_year, end_year, tuple(keys), slug, title, title_en),
+        lambda: _build_plan(home, start_year, end_year, keys, slug, title, title_en),
     )
 
 
-def _build_plan(home, start_year, end_year, keys):
+def _build_plan(home, start_year, end_year, keys, slug, title, title_en):
     plan, _ = ensure_child_page(
-        home, PlanPage, "plan", title="十四五规划", start_year=start_year, end_year=end_year,
+        home, PlanPage, slug, title=title, start_year=start_year, end_year=end_year,
         summary="中文摘要", show_in_menus=True,
     )
-    ensure_translation(plan, "en", title="The 14th plan", summary="English summary")
+    ensure_translation(plan, "en", title=title_en, summary="English summary")
     pillars = {}
     for key in keys:
         pillar, _ = ensure_child_page(
@@ -49,6 +59,10 @@ def make_metric(pillar, measurements=(), live=True, **fields):
         "source_name_zh_hans": "来源",
         "source_name_en": "The source",
     }
+    values.setdefault(
+        "figure_type",
+        Metric.FigureType.INDICATOR if fields.get("target_value") is not None else Metric.FigureType.REPORTED,
+    )
     values.update(fields)
     metric = Metric(pillar=pillar, live=live, **values)
     metric.measurements = [
@@ -58,7 +72,9 @@ def make_metric(pillar, measurements=(), live=True, **fields):
     return metric
 
 
-def make_project(pillar, districts=(), milestones=0, live=True, **fields):
+def make_project(pillar, districts=(), milestones=0, live=True, reports=None, **fields):
+    """A project; ``reports`` are (date, status) pairs of its status reports (by default one,
+    dated 2021-03-01, with the project's ``status``)."""
     number = next(_counter)
     values = {
         "slug": f"project-{number}",
@@ -73,6 +89,15 @@ def make_project(pillar, districts=(), milestones=0, live=True, **fields):
         for i in range(milestones)
     ]
     project.districts = list(districts)
+    if reports is None:
+        reports = [(datetime.date(2021, 3, 1), values["status"])]
+    project.status_reports = [
+        ProjectStatusReport(
+            date=date, status=status, source_name_zh_hans="来源", source_name_en="The source",
+            source_url="https://example.org/report",
+        )
+        for date, status in reports
+    ]
     project.save()
     return project
 

@@ -21,6 +21,8 @@ def metric_form(metric, measurements, **changes):
         "unit": metric.unit,
         "direction": metric.direction,
         "kind": metric.kind,
+        "figure_type": metric.figure_type,
+        "district_result": "",
         "baseline_value": metric.baseline_value or "",
         "baseline_year": metric.baseline_year or "",
         "baseline_label_zh_hans": "",
@@ -31,6 +33,7 @@ def metric_form(metric, measurements, **changes):
         "source_name_zh_hans": metric.source_name_zh_hans,
         "source_name_en": metric.source_name_en,
         "source_url": "",
+        "source_in_print": "",
         "notes_zh_hans": "",
         "notes_en": "",
         "sort_order": 0,
@@ -42,8 +45,9 @@ def metric_form(metric, measurements, **changes):
 
 def measurement(year, value):
     return {
-        "year": year, "date": "", "value": value, "period_zh_hans": "", "period_en": "",
-        "source_name": "", "source_url": "", "note_zh_hans": "", "note_en": "",
+        "year": year, "date": "", "value": value, "qualifier": "", "period_zh_hans": "",
+        "period_en": "", "source_name_zh_hans": "", "source_name_en": "", "source_url": "",
+        "source_date": "", "note_zh_hans": "", "note_en": "",
     }
 
 
@@ -73,9 +77,24 @@ def test_editor_adds_a_measurement_and_the_public_page_changes_after_publishing(
     )
     assert response.status_code == 302, text_of(response)[:3000]
     html = text_of(client.get("/en/plan/metrics/friends/"))
-    assert "Final outturn: target met" in html
+    # A 2022 figure is not the final outturn of a plan that ran to 2025.
+    assert "Target met" in html and "Final outturn" not in html
     assert "5 friendship cities" in html
-    assert "最终结果：已达目标" in text_of(client.get("/plan/metrics/friends/"))
+    assert "已达目标" in text_of(client.get("/plan/metrics/friends/"))
+
+
+def test_a_future_figure_is_refused_in_the_admin_and_nothing_is_saved(admin_client, pillars):
+    import datetime
+
+    metric = make_metric(pillars["services"], slug="future")
+    future = datetime.date.today().year + 1
+    response = admin_client.post(
+        f"/admin/snippets/plans/metric/edit/{metric.pk}/",
+        {**metric_form(metric, [measurement(future, "3")]), "action-publish": "publish"},
+    )
+    assert response.status_code == 200
+    assert "此年份在未来" in text_of(response)
+    assert not Metric.objects.get(pk=metric.pk).measurements.exists()
 
 
 def test_measurement_outside_the_plan_period_is_saved_with_a_warning(admin_client, pillars):

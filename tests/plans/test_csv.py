@@ -73,12 +73,16 @@ def test_projects_export_import_round_trip_and_change(pillars):
     project = make_project(pillars["heritage"], slug="shibati", status="under_way")
     exported = csv_io.export_bytes("projects").decode("utf-8-sig")
     assert csv_io.plan_import("projects", exported.encode()).unchanged == 1
+    # A new status needs its own dated report with a source…
     edited = exported.replace("under_way", "opened")
+    refused = csv_io.plan_import("projects", edited.encode())
+    assert "A status report needs its source." in [str(e.message) for e in refused.errors]
+    edited = edited.replace("2021-03-01,,,", "2021-09-30,区政府,https://example.org/opened,")
     plan = csv_io.plan_import("projects", edited.encode())
     assert [c.kind for c in plan.changes] == ["change"]
     csv_io.apply_import(plan)
     project.refresh_from_db()
-    assert project.status == "opened"
+    assert project.status == "opened" and project.status_date.isoformat() == "2021-09-30"
 
 
 def test_a_new_project_arrives_as_a_draft(pillars):
@@ -197,7 +201,7 @@ def test_five_thousand_rows_import_in_seconds(pillars):
     lines = ["metric,year,period,value,source"]
     for metric in metrics:
         for n in range(100):
-            lines.append(f"{metric.slug},{2001 + n % 100},,{n}.5,bench")
+            lines.append(f"{metric.slug},{1950 + n % 50},h{n // 50},{n}.5,bench")
     data = csv_bytes("\n".join(lines) + "\n")
     started = time.perf_counter()
     plan = csv_io.plan_import("measurements", data)

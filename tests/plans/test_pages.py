@@ -19,8 +19,8 @@ def plan_setup(home):
     )
     sales = make_metric(
         services, slug="sales", name_zh_hans="春节销售额", name_en="Spring Festival sales",
-        unit="wan_yuan", baseline_value="8526.95", baseline_year=2020,
-        measurements=[(2021, "23421.18")],
+        unit="wan_yuan", baseline_value="8526.95", baseline_year=2020, district_result=True,
+        measurements=[(2021, "23421.18"), (2022, "24000")],
     )
     empty = make_metric(
         services, slug="friends", name_zh_hans="友好城市", name_en="Friendship cities",
@@ -34,21 +34,21 @@ def plan_setup(home):
     return {"plan": plan, "pillars": pillars, "sales": sales, "empty": empty, "walkway": walkway}
 
 
-def test_dashboard_shows_pillars_roll_up_and_charts_in_chinese(client, plan_setup):
+def test_dashboard_shows_the_summary_table_and_results_not_charts_in_chinese(client, plan_setup):
     html = text_of(client.get("/plan/"))
-    assert "支柱services" in html and "定位services" in html
-    assert "23,421.18 万元" in html
-    assert tags(html, "svg", role="img")
-    assert "<table" in html
-    assert "暂无数据" in html
+    assert "支柱services" in html
+    assert "23,421.18 万元" in html  # a district result, in the results panel
+    assert not tags(html, "svg", role="img")  # charts are on the pillar and metric pages
+    assert tags(html, "table", **{"class": "yz-summary"})
+    assert "暂无数据 1" in html  # the one indicator, counted in words
 
 
 def test_dashboard_in_english_formats_figures_for_english_readers(client, plan_setup):
     html = text_of(client.get("/en/plan/"))
     assert "Pillar services" in html
     assert "234.2 million yuan (23,421.18 万元)" in html
-    assert "No data" in html
-    assert "Final outturn" in html or "final outturn" in html
+    assert "No data 1" in html
+    assert "Final outturn" not in html and "final outturn" not in html
 
 
 def test_pillar_page_lists_metrics_with_chart_table_and_projects(client, plan_setup):
@@ -116,13 +116,16 @@ def test_home_page_shows_the_plan_at_a_glance(client, plan_setup):
     html = text_of(client.get("/en/"))
     assert "at a glance" in html
     assert tags(html, "a", href="/en/plan/")
-    assert "Key projects completed or open" in html
+    assert "District results, 2020–2025" in html
+    assert "240 million yuan (24,000 万元)" in html  # the latest district result
 
 
-def test_publishing_a_change_refreshes_the_home_page_roll_up(client, plan_setup):
+def test_publishing_a_change_refreshes_the_home_page_panel(client, plan_setup):
+    from plans.models import Measurement
+
     client.get("/")
-    walkway = plan_setup["walkway"]
-    walkway.status = "planned"
-    walkway.save()
+    sales = plan_setup["sales"]
+    sales.measurements.add(Measurement(year=2023, value=99999))
+    sales.save()
     html = text_of(client.get("/"))
-    assert "0 / 1" in html  # no project done any more
+    assert "99,999 万元" in html

@@ -14,7 +14,11 @@ Checks, each reported with counts and URLs:
   answers, and none gives a 404 or a server error;
 * **translations** — English pages that are still untranslated aliases or older than their
   Chinese source, and data records without English (``yuzhong_site.core.translation_status``);
-* **images** — ``<img>`` without an ``alt`` attribute.
+* **images** — ``<img>`` without an ``alt`` attribute;
+* **plan** — the plan's figures and statuses know their time and source: a figure without a
+  source link (unless its metric's source is marked as printed) fails, as does a project with
+  no dated status report, or a "final outturn" claimed for a measurement outside the plan's last
+  year; a project under way whose latest report is more than 12 months old is a warning.
 
 Failures vs warnings: a **failure** is something broken or missing that a visitor or an
 inspector would see as an error — a missing footer identifier or meta tag, a broken link, an
@@ -63,7 +67,10 @@ CHECKS = [
     ("links", "Internal links"),
     ("translations", "English translations"),
     ("images", "Images with alternative text"),
+    ("plan", "Plan figures and project statuses: dated and sourced"),
 ]
+STALE_REPORT_DAYS = 365
+FINAL_WORDS = ("final outturn", "最终结果")
 
 
 @dataclass
@@ -353,6 +360,72 @@ def check_crawled(report, crawler, content_page_urls, page_urls=()):
         report.add("links", WARNING, f"stopped after {crawler.max_urls} URLs (raise --max-urls)")
 
 
+# --- the plan: time and sources ----------------------------------------------------------------
+
+
+def _plans_by_path():
+    from plans.models import PlanPage
+
+    return {plan.path: plan for plan in PlanPage.objects.all()}
+
+
+def _plan_of(plans, pillar_path):
+    from plans.models import PlanPage
+
+    return plans.get(pillar_path[: -PlanPage.steplen])
+
+
+def check_plan(report, today=None):
+    from plans.models import Metric, Project
+    from plans.status import ProjectStatus, assess_metric
+
+    today = today or timezone.localdate()
+    plans = _plans_by_path()
+    metrics = Metric.objects.filter(live=True).select_related("pillar").prefetch_related("measurements")
+    for metric in metrics:
+        plan = _plan_of(plans, metric.pillar.path)
+        measurements = list(metric.measurements.all())
+        for measurement in measurements:
+            report.checked["plan"] += 1
+            where = f"{metric.slug} {measurement.year}"
+            url = measurement.source_url or ("" if measurement.source_name else metric.source_url)
+            if measurement.value is not None and not url and not metric.source_in_print:
+                report.add("plan", FAILURE, f"figure without a source link: {where}", metric.get_url() or "")
+            words = " ".join(
+                str(getattr(measurement, name, "") or "")
+                for name in ("period_zh_hans", "period_en", "note_zh_hans", "note_en")
+            ).lower()
+            if plan is not None and measurement.year != plan.end_year and any(w in words for w in FINAL_WORDS):
+                report.add(
+                    "plan", FAILURE,
+                    f"“final outturn” claimed for {where}, outside the plan's last year ({plan.end_year})",
+                    metric.get_url() or "",
+                )
+        if plan is not None:
+            assessment = assess_metric(metric, measurements, plan_end_year=plan.end_year, today=today)
+            if assessment.final and assessment.latest.year != plan.end_year:
+                report.add(
+                    "plan", FAILURE,
+                    f"“final outturn” shown for {metric.slug} {assessment.latest.year}, outside the plan's last year",
+                    metric.get_url() or "",
+                )
+    projects = Project.objects.filter(live=True).prefetch_related("status_reports")
+    for project in projects:
+        report.checked["plan"] += 1
+        latest = project.latest_report
+        if latest is None:
+            report.add("plan", FAILURE, f"project without a dated status: {project.slug}", project.get_url() or "")
+            continue
+        age = (today - latest.date).days
+        if latest.status == ProjectStatus.UNDER_WAY and age > STALE_REPORT_DAYS:
+            report.add(
+                "plan", WARNING,
+                f"project under way with no status report for {age} days: {project.slug} "
+                f"(latest {latest.date.isoformat()})",
+                project.get_url() or "",
+            )
+
+
 # --- running it --------------------------------------------------------------------------------
 
 
@@ -371,6 +444,7 @@ def run_audit(max_urls=MAX_URLS, freshness_days=FRESHNESS_DAYS):
     check_sections(report, pages)
     check_freshness(report, freshness_days)
     check_translations(report)
+    check_plan(report)
 
     start = [item.url for item in public_urls.page_urls()]
     start += [item.url for item in public_urls.route_urls() if item.kind == "route"]
