@@ -22,6 +22,7 @@ from ninja.renderers import JSONRenderer
 from districts.models import Category, District
 from plans.models import Metric, PillarPage
 from plans.status import Direction, MetricStatus, ProjectStatus, Qualifier
+from yuzhong_site.core.text import clean_data
 
 from . import plan_records as plan_data
 from . import records as place_data
@@ -255,9 +256,13 @@ for _resource in RESOURCES.values():
 
 
 class Renderer(JSONRenderer):
-    """Readable JSON: Chinese as characters, one-space indentation."""
+    """Readable JSON: Chinese as characters, one-space indentation; control characters that
+    got past saving are dropped here too (a second line of defence)."""
 
     json_dumps_params = {"ensure_ascii": False, "indent": 1}
+
+    def render(self, request, data, *, response_status):
+        return super().render(request, clean_data(data), response_status=response_status)
 
 
 class Api(NinjaAPI):
