@@ -20,8 +20,8 @@ from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
 from districts.models import Category, District
-from plans.models import Metric, PillarPage
-from plans.status import Direction, MetricStatus, ProjectStatus, Qualifier
+from plans.models import Metric, PillarPage, ProjectStatusReport
+from plans.status import Direction, MetricStatus, ProjectStatus, Qualifier, ValueQualifier
 from yuzhong_site.core.text import clean_data
 
 from . import plan_records as plan_data
@@ -97,7 +97,24 @@ class Measurement(Schema):
     date: str | None = Field(None, json_schema_extra={"format": "date"})
     value: str | None = decimal()
     approximate: bool = Field(description="True when the source says “close to”.")
+    qualifier: str = choice(ValueQualifier.values, "How the source words the figure "
+                            "(empty: exactly); part of the figure.")
+    qualifier_label: str
     source_name: str = Field(description="Empty: the metric's source.")
+    source_url: str
+    source_date: str | None = Field(None, json_schema_extra={"format": "date"})
+    note: str
+
+
+class StatusReport(Schema):
+    """What a source said about a project's progress on a date."""
+
+    date: str | None = Field(None, json_schema_extra={"format": "date"})
+    precision: str = choice(ProjectStatusReport.Precision.values,
+                            "How much of the date the source gives: day, month or year.")
+    status: str = choice(ProjectStatus.values)
+    status_label: str
+    source_name: str
     source_url: str
     note: str
 
@@ -111,6 +128,9 @@ class Metric_(Published):
     plan: str | None
     goal: str | None
     kind: str = choice(Metric.Kind.values)
+    figure_type: str = choice(Metric.FigureType.values, "A plan indicator (with a target from the "
+                              "plan) or a reported figure (no target).")
+    district_result: bool = Field(description="One of the district's published results.")
     direction: str = choice(Direction.values)
     unit: str = Field(description="Unit key, e.g. wan_yuan (10,000 yuan), square_metres.")
     unit_label: str
@@ -151,8 +171,10 @@ class Project(Published):
     pillar: str
     pillar_title: str
     plan: str | None
-    status: str = choice(ProjectStatus.values)
+    status: str = choice(ProjectStatus.values, "The latest status report's status.")
     status_label: str
+    status_date: str | None = Field(None, json_schema_extra={"format": "date"})
+    status_reports: list[StatusReport] = Field(description="The status history, oldest first.")
     progress_percent: int | None = Field(description="Null when no figure has been published.")
     start_date: str | None = Field(None, json_schema_extra={"format": "date"})
     planned_completion: str | None = Field(None, json_schema_extra={"format": "date"})

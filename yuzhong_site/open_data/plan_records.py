@@ -10,7 +10,15 @@ rounded) and units are separate fields. Public data = live records under live pa
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import translation
 
-from plans.models import Measurement, Metric, Milestone, PillarPage, PlanPage, Project
+from plans.models import (
+    Measurement,
+    Metric,
+    Milestone,
+    PillarPage,
+    PlanPage,
+    Project,
+    ProjectStatusReport,
+)
 from plans.status import assess_metric
 from plans.units import Unit
 from plans.visibility import public_pillars, public_records
@@ -54,7 +62,9 @@ def projects():
         public_records(Project.objects.filter(pillar__locale=default_locale()))
         .select_related("pillar")
         .prefetch_related(
-            "districts", Prefetch("milestones", queryset=Milestone.objects.order_by("sort_order", "pk"))
+            "districts",
+            Prefetch("milestones", queryset=Milestone.objects.order_by("sort_order", "pk")),
+            Prefetch("status_reports", queryset=ProjectStatusReport.objects.order_by("date", "pk")),
         )
         .order_by("pillar__path", "sort_order", "pk")
     )
@@ -91,9 +101,24 @@ def measurement_record(measurement):
         "date": iso(measurement.date),
         "value": decimal_text(measurement.value),
         "approximate": measurement.approximate,
+        "qualifier": measurement.qualifier,
+        "qualifier_label": str(measurement.get_qualifier_display()),
         "source_name": measurement.source_name,
         "source_url": measurement.source_url,
+        "source_date": iso(measurement.source_date),
         "note": measurement.note,
+    }
+
+
+def status_report_record(report):
+    return {
+        "date": iso(report.date),
+        "precision": report.precision,
+        "status": report.status,
+        "status_label": str(report.get_status_display()),
+        "source_name": report.source_name,
+        "source_url": report.source_url,
+        "note": report.note,
     }
 
 
@@ -118,6 +143,8 @@ def metric_records(items, request):
                 "plan": plan.slug if plan else None,
                 "goal": goal.statement if goal else None,
                 "kind": metric.kind,
+                "figure_type": metric.figure_type,
+                "district_result": metric.district_result,
                 "direction": metric.direction,
                 **_unit_fields(metric.unit),
                 "baseline_value": decimal_text(metric.baseline_value),
@@ -161,6 +188,8 @@ def project_records(items, request):
                 "plan": plan.slug if plan else None,
                 "status": project.status,
                 "status_label": str(project.get_status_display()),
+                "status_date": iso(project.status_date),
+                "status_reports": [status_report_record(r) for r in project.status_reports.all()],
                 "progress_percent": project.progress,
                 "start_date": iso(project.start_date),
                 "planned_completion": iso(project.planned_completion),
