@@ -94,6 +94,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /en/search/",
         "Disallow: /text-size/",
+        "Disallow: /contrast/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap_xml'))}",
         "",

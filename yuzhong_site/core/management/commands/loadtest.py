@@ -52,7 +52,7 @@ class Command(BaseCommand):
             self.stdout.write("Preparing: migrate, demo content, collectstatic…")
             prepare(env)
         mix = [(item.url, (200,), None) for item in public_urls.all_public_urls()
-               if item.label not in {"text_size"}]
+               if item.label not in {"text_size", "contrast"}]
         mix += [(item.url, (200,), {"Cookie": "yz_text=large"}) for item in public_urls.page_urls()]
         mix += [(path, statuses, None) for path, statuses in HOSTILE]
         mix += [("/text-size/?size=large&next=/en/", (302,), None)]
