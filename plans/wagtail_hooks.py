@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from yuzhong_site.core.search_registry import register_public_search
 
+from . import site_map
 from .csv_admin import CsvIndexView
 from .dashboard import pillar_goal_url, public_data_url
 from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
@@ -147,3 +148,6 @@ def plan_side_of_a_place(kind, place, request):
     if kind == "district":
         return {"district_projects": projects_in_district(place, request)}
     return None
+
+# Indicators, projects and updates by year in the site map and sitemap.xml (plans/site_map.py).
+site_map.register()

@@ -156,3 +156,11 @@ def title_segments(value):
             seen.add(segment)
             kept.append(segment)
     return TITLE_SEPARATOR.join(kept)
+
+
+@register.filter
+def languages_first(language_code):
+    """The site's language codes with ``language_code`` first (error pages: the requested
+    language, then the other)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return sorted(codes, key=lambda code: code != language_code)

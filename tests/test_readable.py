@@ -1,0 +1,147 @@
+"""Readable for everyone (issue 15), without a browser: the reading-mode links, honest error
+pages in the requested language, titles without repetition, a site map that matches
+sitemap.xml. (The browser checks are in tests/browser/test_readable_browser.py.)"""
+
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from tests.helpers import tags, text_of
+from yuzhong_site.core import public_urls
+
+pytestmark = pytest.mark.django_db
+
+
+def h1_text(html):
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    return unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else None
+
+
+def main_of(html):
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+def test_high_contrast_is_a_second_plain_link_that_combines_with_large_text(client, home):
+    html = text_of(client.get("/"))
+    link = [a for a in tags(html, "a") if a.get("href", "").startswith(reverse("contrast"))][0]
+    response = client.get(link["href"])
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.cookies["yz_contrast"].value == "high"
+    client.get(reverse("text_size") + "?size=large&next=/")
+    html_class = tags(text_of(client.get("/")), "html")[0]["class"]
+    assert "yz-high-contrast" in html_class and "yz-large-text" in html_class
+    html = text_of(client.get("/en/"))
+    assert "Standard contrast" in html and "Standard text size" in html
+    response = client.get(reverse("contrast") + "?contrast=normal&next=https://evil.example/")
+    assert response["Location"] == "/"
+    assert "yz-high-contrast" not in tags(text_of(client.get("/")), "html")[0]["class"]
+
+
+@pytest.mark.parametrize(
+    ("path", "first", "second", "home_link", "search", "site_map"),
+    [
+        ("/en/no-such-page/", "This page cannot be found", "找不到这个页面", "/en/", "/en/search/",
+         "/en/sitemap/"),
+        ("/no-such-page/", "找不到这个页面", "This page cannot be found", "/", "/search/",
+         "/sitemap/"),
+    ],
+)
+def test_404_page_is_in_the_requested_language_first_with_search_site_map_and_home(
+    client, home, settings, path, first, second, home_link, search, site_map
+):
+    settings.DEBUG = False
+    response = client.get(path)
+    assert response.status_code == 404
+    html = text_of(response)
+    main = main_of(html)
+    assert h1_text(main) == first
+    assert main.index(first) < main.index(second)
+    assert tags(html, "html")[0]["lang"] == ("en" if path.startswith("/en/") else "zh-Hans")
+    assert tags(main, "form", action=search)
+    assert tags(main, "a", href=site_map)
+    assert tags(main, "a", href=home_link)
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith(first)
+
+
+@pytest.mark.parametrize(("language", "first", "search"), [
+    ("en", "Something went wrong", "/en/search/"), ("zh-hans", "服务暂时出错", "/search/"),
+])
+def test_500_page_is_in_the_requested_language_first_and_needs_no_database(
+    rf, language, first, search, django_assert_num_queries
+):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language), django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    html = text_of(response)
+    assert response.status_code == 500
+    assert h1_text(html) == first
+    assert "服务暂时出错" in html and "Something went wrong" in html
+    assert tags(html, "form", action=search)
+
+
+def _html_urls():
+    return [
+        item.url for item in public_urls.all_public_urls()
+        if item.kind != "search" and not re.search(r"\.(csv|json|xml|txt)$|/api/|feed/", item.url)
+    ]
+
+
+def test_no_page_title_repeats_a_segment(client, demo_content):
+    checked = 0
+    for url in _html_urls():
+        response = client.get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        title = unescape(re.search(r"<title>(.*?)</title>", text_of(response), re.S).group(1))
+        segments = [segment.strip() for segment in title.split(" · ")]
+        assert all(segments), (url, title)
+        assert len(segments) == len(set(segments)), (url, title)
+        checked += 1
+    assert checked > 40
+    home_title = re.search(r"<title>(.*?)</title>", text_of(client.get("/"))).group(1)
+    assert home_title.count("十四五") == 1
+
+
+def _sitemap_xml_paths(client):
+    xml = text_of(client.get("/sitemap.xml"))
+    return {
+        urlsplit(unescape(loc)).path + ("?" + urlsplit(unescape(loc)).query if urlsplit(unescape(loc)).query else "")
+        for loc in re.findall(r"<loc>(.*?)</loc>", xml)
+    }
+
+
+def _site_map_paths(client, url):
+    main = main_of(text_of(client.get(url)))
+    body = main.split("yz-site-map__home", 1)[1]  # after the search form
+    return {unescape(a["href"]) for a in tags(body, "a")}
+
+
+def test_site_map_lists_exactly_what_sitemap_xml_lists_in_each_language(client, demo_content):
+    in_xml = _sitemap_xml_paths(client)
+    chinese = _site_map_paths(client, "/sitemap/")
+    english = _site_map_paths(client, "/en/sitemap/")
+    api = {path for path in in_xml if path.startswith("/api/")}
+    assert chinese == {p for p in in_xml if not p.startswith("/en/")}
+    assert english == {p for p in in_xml if p.startswith("/en/")} | api
+    # every kind of page and page-like view is there
+    for wanted in ("/plan/services/", "/plan/metrics/", "/plan/projects/", "/visit/districts/",
+                   "/visit/shibati/", "/visit/red-culture-walk/", "/updates/?year=2021",
+                   "/data/", "/data/metrics.csv", "/api/v1/openapi.json"):
+        assert any(path.startswith(wanted) for path in chinese), wanted
+        assert any(path.startswith(wanted) or path.startswith("/en" + wanted) for path in english)
+
+
+def test_site_map_query_count_does_not_grow_with_content(client, demo_content, page_cache_off,
+                                                          django_assert_max_num_queries):
+    # Fixed per section and per registered group, never per page or record: the demo content
+    # has 100+ pages, 9 indicators, 14 projects and 7 districts.
+    with django_assert_max_num_queries(35):
+        assert client.get("/en/sitemap/").status_code == 200
+    with django_assert_max_num_queries(55):
+        assert client.get("/sitemap.xml").status_code == 200
