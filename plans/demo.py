@@ -443,7 +443,7 @@ METRICS = [
         "notes": (
             "2021年1月28日白俄罗斯驻重庆总领事馆开馆，白俄罗斯成为第12个在重庆设立总领事馆的国家。"
             "规划没有为这项数据设定目标。",
-            "When Belarus opened its consulate general on 28 January 2021 (2021-01-28), it became "
+            "When Belarus opened its consulate general on 28 January 2021, it became "
             "the 12th country with a consulate general in Chongqing. The plan sets no target for "
             "this figure.",
         ),

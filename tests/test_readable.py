@@ -21,6 +21,7 @@ def h1_text(html):
 
 
 def main_of(html):
+    assert '<main id="main"' in html
     return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
 
 
@@ -85,16 +86,20 @@ def test_500_page_is_in_the_requested_language_first_and_needs_no_database(
     assert tags(html, "form", action=search)
 
 
-def _html_urls():
+def _html_urls(client):
+    """Every public HTML page: pages and routes (core/public_urls.py) and the page-like views
+    that need arguments (indicators, projects, districts…), found through sitemap.xml."""
+    urls = [item.url for item in public_urls.all_public_urls() if item.kind != "search"]
+    urls += sorted(_sitemap_xml_paths(client))
     return [
-        item.url for item in public_urls.all_public_urls()
-        if item.kind != "search" and not re.search(r"\.(csv|json|xml|txt)$|/api/|feed/", item.url)
+        url for url in dict.fromkeys(urls)
+        if not re.search(r"\.(csv|json|xml|txt)$|/api/|feed/|/_util/", url)
     ]
 
 
 def test_no_page_title_repeats_a_segment(client, demo_content):
     checked = 0
-    for url in _html_urls():
+    for url in _html_urls(client):
         response = client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
@@ -145,3 +150,107 @@ def test_site_map_query_count_does_not_grow_with_content(client, demo_content, p
         assert client.get("/en/sitemap/").status_code == 200
     with django_assert_max_num_queries(55):
         assert client.get("/sitemap.xml").status_code == 200
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+ENGLISH_DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
+CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+# Anything else that looks like a day: ISO or slashed numbers, "Jan. 28, 2021", "2021 28 January",
+# "January 28", a Chinese date on an English page.
+OTHER_DATES = re.compile(
+    rf"\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b"
+    rf"|\b(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{{1,2}}\b"
+    rf"|\b\d{{4}} \d{{1,2}} (?:{MONTHS})\b|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+)
+
+
+def visible_text(html):
+    html = re.sub(r"<(script|style|title)\b.*?</\1>", " ", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def test_long_date_is_the_one_date_format_per_language():
+    import datetime
+
+    from yuzhong_site.core.dates import long_date
+
+    day = datetime.date(2021, 1, 28)
+    assert long_date(day, "zh-hans") == "2021年1月28日"
+    assert long_date(day, "en") == "28 January 2021"
+    assert long_date(None) == ""
+
+
+def test_every_english_page_writes_dates_one_way(client, demo_content):
+    dates_seen, failures = 0, []
+    for url in _html_urls(client):
+        if not url.startswith("/en/"):
+            continue
+        response = client.get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        html = text_of(response)
+        if '<main id="main"' not in html:
+            continue  # not a page of the site (e.g. a redirect target outside the shell)
+        if "has not been translated into English yet" in html:
+            continue  # an untranslated page shows the Chinese text, and says so
+        text = visible_text(main_of(html))
+        dates_seen += len(ENGLISH_DATE.findall(text))
+        failures += [(url, found) for found in OTHER_DATES.findall(ENGLISH_DATE.sub("", text))]
+    assert failures == []
+    assert dates_seen >= 5
+
+
+def test_chinese_pages_write_dates_as_year_month_day(client, demo_content):
+    html = text_of(client.get("/updates/"))
+    assert CHINESE_DATE.search(visible_text(main_of(html)))
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", visible_text(main_of(html)))
+
+
+def _choice_sets():
+    from districts.models import Category, District
+    from plans.models import Metric
+    from plans.status import MetricStatus, ProjectStatus
+
+    return {
+        "indicator kind": Metric.Kind, "indicator status": MetricStatus,
+        "project status": ProjectStatus, "heritage category": Category,
+        "district kind": District.Kind,
+    }
+
+
+def test_each_choice_has_one_chinese_and_one_english_label():
+    from django.utils import translation
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for name, choices in _choice_sets().items():
+        with translation.override("en"):
+            english = [str(label) for label in choices.labels]
+        with translation.override("zh-hans"):
+            chinese = [str(label) for label in choices.labels]
+        assert len(set(english)) == len(english) and len(set(chinese)) == len(chinese), name
+        for en, zh in zip(english, chinese, strict=True):
+            assert not cjk.search(en), (name, en)  # no "Anticipatory (预期性)" mixtures
+            assert cjk.search(zh) and not re.search(r"[A-Za-z]", zh), (name, zh)
+
+
+def test_english_pages_use_the_english_labels_only(client, demo_content):
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        chinese_labels = {
+            str(label) for choices in _choice_sets().values() for label in choices.labels
+        }
+    with translation.override("en"):
+        english_kinds = {str(label) for label in _choice_sets()["indicator kind"].labels}
+    found_kind = False
+    for url in _html_urls(client):
+        if not url.startswith("/en/plan/") and not url.startswith("/en/visit/"):
+            continue
+        html = text_of(client.get(url))
+        if "has not been translated into English yet" in html:
+            continue
+        text = visible_text(main_of(html))
+        leaked = [label for label in chinese_labels if len(label) >= 3 and label in text]
+        assert leaked == [], (url, leaked)
+        found_kind = found_kind or any(label in text for label in english_kinds)
+    assert found_kind

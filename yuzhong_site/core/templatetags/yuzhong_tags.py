@@ -164,3 +164,11 @@ def languages_first(language_code):
     language, then the other)."""
     codes = [code for code, _name in settings.LANGUAGES]
     return sorted(codes, key=lambda code: code != language_code)
+
+
+@register.filter(name="long_date")
+def long_date_filter(value):
+    """A date for readers: 2021年1月28日 / 28 January 2021 (yuzhong_site/core/dates.py)."""
+    from yuzhong_site.core.dates import long_date
+
+    return long_date(value)
