@@ -52,3 +52,10 @@ WIDE_JS = """
                 !el.closest('.yz-table-wrap, .yz-chart__frame, .yz-tools, .yz-nav__list'))
   .slice(0, 3).map(el => el.tagName + '.' + el.className)
 """
+
+# The images shown, by original (a rendition's name starts with its original's): each at most
+# once per page.
+IMAGES_JS = """
+() => [...document.images].filter(img => img.getClientRects().length)
+  .map(img => (img.currentSrc || img.src).split('/').pop().split('.')[0])
+"""
