@@ -11,9 +11,25 @@ from .dashboard import public_data_url
 from .models import Metric, PlanPage, Project, UpdateIndexPage, UpdatePage
 
 
+def _memo(request, key, compute):
+    """``compute()`` once per request and language (the groups ask for the same pages)."""
+    memo = getattr(request, "_yz_site_map_memo", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._yz_site_map_memo = memo
+    key = (key, Locale.get_active().pk)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _plan_url(request):
-    plan = PlanPage.objects.live().public().filter(locale=Locale.get_active()).first()
-    return plan.get_url(request) if plan else None
+    def compute():
+        plan = PlanPage.objects.live().public().filter(locale=Locale.get_active()).first()
+        return plan.get_url(request) if plan else None
+
+    return _memo(request, "plan", compute)
 
 
 def _data_entries(model, route):
@@ -32,7 +48,11 @@ def _data_entries(model, route):
 
 
 def _updates_index(request):
-    return UpdateIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    return _memo(
+        request,
+        "updates",
+        lambda: UpdateIndexPage.objects.live().public().filter(locale=Locale.get_active()).first(),
+    )
 
 
 def _updates_index_url(request):
