@@ -57,9 +57,10 @@ class District(index.Indexed, models.Model):
     """A named area of Yuzhong: one model, shared by the plan's projects and the visitor pages."""
 
     class Kind(models.TextChoices):
-        SUB_DISTRICT = "sub_district", _("Sub-district (街道)")
-        BUSINESS_DISTRICT = "business_district", _("Business district (商圈)")
-        HISTORIC_QUARTER = "historic_quarter", _("Historic quarter (历史街区)")
+        # One label per language, used everywhere (site, downloads, API, admin).
+        SUB_DISTRICT = "sub_district", _("Sub-district")
+        BUSINESS_DISTRICT = "business_district", _("Business district")
+        HISTORIC_QUARTER = "historic_quarter", _("Historic quarter")
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)

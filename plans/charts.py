@@ -18,6 +18,8 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from yuzhong_site.core.dates import long_date
+
 from .status import expected_value
 from .units import format_axis_value, format_value, qualified_value, unit_label
 
@@ -96,11 +98,16 @@ def _nice_ceiling(value):
     return magnitude * 10
 
 
-def period_text(year, label=""):
+def period_text(year, label="", date=None):
+    """What a figure covers: the day when it has one (“28 January 2021” / “2021年1月28日”,
+    the site's one date format), else the year with its period (“Spring Festival 2021” /
+    “2021年春节”), else the year."""
+    if date is not None:
+        return long_date(date)
     if not label:
         return str(year)
     english = (translation.get_language() or "").startswith("en")
-    return f"{year} {label}" if english else f"{year}年{label}"
+    return f"{label} {year}" if english else f"{year}年{label}"
 
 
 def target_text(metric, language=None):
@@ -150,7 +157,7 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         chart.rows.append(
             Row(
                 _("Measured"),
-                period_text(measurement.year, measurement.period),
+                period_text(measurement.year, measurement.period, measurement.date),
                 figure,
                 "measurement",
                 source_name=(measurement.source_name or measurement.source_url) if own else metric.source_name,

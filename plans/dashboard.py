@@ -145,7 +145,7 @@ class MetricSummary:
     @property
     def latest_when(self):
         latest = self.assessment.latest
-        return period_text(latest.year, latest.period) if latest else ""
+        return period_text(latest.year, latest.period, latest.date) if latest else ""
 
     @property
     def baseline_when(self):

@@ -345,9 +345,10 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
     """An indicator of the plan, with a baseline, a target and yearly measurements."""
 
     class Kind(models.TextChoices):
-        BINDING = "binding", _("Binding (约束性)")
-        ANTICIPATORY = "anticipatory", _("Anticipatory (预期性)")
-        OTHER = "other", _("Other")
+        # One label per language, used everywhere (site, downloads, API, admin).
+        BINDING = "binding", _("Binding indicator")
+        ANTICIPATORY = "anticipatory", _("Anticipatory indicator")
+        OTHER = "other", _("Other indicator")
 
     class FigureType(models.TextChoices):
         INDICATOR = "indicator", _("Plan indicator (has a target from the plan)")

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from yuzhong_site.core.search_registry import register_public_search
 
+from . import site_map
 from .csv_admin import CsvIndexView
 from .dashboard import pillar_goal_url, public_data_url
 from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
@@ -227,3 +228,5 @@ def plan_editors_home_sections(request):
     from .editors_home import plan_sections
 
     return plan_sections(request)
+# Indicators, projects and updates by year in the site map and sitemap.xml (plans/site_map.py).
+site_map.register()

@@ -227,3 +227,22 @@ def test_publishing_a_metric_with_ten_measurements_purges_once(home, django_capt
         metric.measurements = [Measurement(year=2010 + n, value=Decimal(n)) for n in range(10)]
         metric.save_revision().publish()
     assert len(purges) == 1 and len(callbacks) == 1
+
+
+def test_every_combination_of_reading_modes_is_cached_separately(client, about):
+    seen = {}
+    for cookies in ({}, {"yz_text": "large"}, {"yz_contrast": "high"},
+                    {"yz_text": "large", "yz_contrast": "high"}):
+        client.cookies.clear()
+        for name, value in cookies.items():
+            client.cookies[name] = value
+        first = client.get(about.url)
+        assert first["X-Cache"] == "MISS", cookies
+        assert client.get(about.url)["X-Cache"] == "HIT"
+        html_class = text_of(first).split("<html", 1)[1].split(">", 1)[0]
+        seen[tuple(sorted(cookies))] = html_class
+    assert "yz-high-contrast" in seen[("yz_contrast",)]
+    assert "yz-large-text" not in seen[("yz_contrast",)]
+    assert "yz-high-contrast" in seen[("yz_contrast", "yz_text")]
+    assert "yz-large-text" in seen[("yz_contrast", "yz_text")]
+    assert "yz-high-contrast" not in seen[()]

@@ -112,7 +112,10 @@ def test_sitemap_query_counts_do_not_grow_with_pages(client, home, english_home,
     many = query_count(client, url)
     print(f"{url}: {few} queries with few pages, {many} with many")
     assert many <= few  # the first request also fills the site-root-paths cache
-    with django_assert_max_num_queries(14):  # uncached: 8-14 measured
+    # uncached: 8-14 measured; sitemap.xml also lists the registered page-like views
+    # (indicators, projects, districts, updates by year, downloads) in both languages: a fixed
+    # few queries per group and language.
+    with django_assert_max_num_queries(26 if url == "/sitemap.xml" else 14):
         client.get(url)
 
 

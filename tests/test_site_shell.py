@@ -125,7 +125,7 @@ def test_unknown_or_malformed_paths_get_the_bilingual_404_page(client, home, pat
     response = client.get(path)
     assert response.status_code == 404
     html = text_of(response)
-    assert "找不到这个页面" in html and "Page not found" in html
+    assert "找不到这个页面" in html and "This page cannot be found" in html
 
 
 def test_server_error_page_is_bilingual_and_needs_no_database(rf):

@@ -8,12 +8,13 @@ from .core.health import healthz
 from .core.routing import page_urlpatterns
 from .core.security import security_txt
 from .core.sitemaps import robots_txt, sitemap_xml
-from .core.text_size import set_text_size
+from .core.text_size import set_contrast, set_text_size
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("text-size/", set_text_size, name="text_size"),
+    path("contrast/", set_contrast, name="contrast"),
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap_xml"),

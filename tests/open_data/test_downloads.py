@@ -12,6 +12,7 @@ from django.utils import timezone
 from districts.models import HeritageSitePage
 from tests.helpers import tags, text_of
 from tests.plans.factories import make_metric
+from yuzhong_site.core.dates import long_date
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_data_page_lists_every_download_with_licence_and_last_updated(client, op
     published = last_published(HeritageSitePage)  # the newest published record
     shown = timezone.localtime(published)
     assert f'<time datetime="{shown.strftime("%Y-%m-%dT%H:%M")}' in html, "last updated is shown"
-    assert shown.strftime("%Y-%m-%d %H:%M") in html
+    assert f"{long_date(shown, 'zh-hans')} {shown:%H:%M}" in html  # the site's one date format
 
     english = text_of(client.get("/en/data/"))
     assert "Open data" in english and "CC BY 4.0" in english

@@ -49,7 +49,7 @@ def main(argv=None):
         print("Preparing: migrate, demo content, collectstatic…", flush=True)
         prepare(env)
     mix = [(item.url, (200,), None) for item in public_urls.all_public_urls()
-           if item.label not in {"text_size"}]
+           if item.label not in {"text_size", "contrast"}]
     mix += [(item.url, (200,), {"Cookie": "yz_text=large"}) for item in public_urls.page_urls()]
     mix += [(path, statuses, None) for path, statuses in HOSTILE]
     mix += [("/text-size/?size=large&next=/en/", (302,), None)]

@@ -5,7 +5,7 @@ How it works (the README's "Caching" section explains why):
 * ``PublicPageCacheMiddleware`` caches every anonymous ``GET``/``HEAD`` that ends in a plain
   ``200`` without cookies — every Wagtail page, the search page and any public view added later,
   with no per-view code. The cache key is the host, the full path (the language is in the path)
-  and the text-size mode (``yz_text`` cookie), not the whole ``Cookie`` header.
+  and the reading mode (``yz_text`` and ``yz_contrast`` cookies), not the whole ``Cookie`` header.
 * Admin, previews, ``/healthz``, forms (a CSRF token sets a cookie), ``POST`` and anyone with a
   session cookie (editors) are never cached and get ``private, no-cache, no-store``.
 * Purging is a site-wide *generation* number kept in the same cache: every key contains it, and
@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from .text_size import text_size_for
+from .text_size import display_mode
 
 GENERATION_KEY = "yz:page-cache:generation"
 CACHE_STATUS_HEADER = "X-Cache"
@@ -155,7 +155,7 @@ class PublicPageCacheMiddleware:
         except DisallowedHost:
             return None
         digest = hashlib.sha256(location.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"yz:page:{generation}:{text_size_for(request)}:{digest}"
+        return f"yz:page:{generation}:{display_mode(request)}:{digest}"
 
     # -- the middleware -----------------------------------------------------------------------
     def __call__(self, request):

@@ -1,6 +1,7 @@
 """Finding the site from outside and inside: sitemap.xml (with hreflang alternates),
 robots.txt, and the HTML site map (网站地图) in both languages."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,10 +14,9 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Locale, Page, Site
 
 from .i18n import absolute_page_url, default_language
+from .site_map_registry import site_map_groups
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
-# Levels of the HTML site map below each home page: sections, their pages, and one more.
-SITE_MAP_DEPTH = 3
 
 
 def _site_roots(request):
@@ -80,9 +80,38 @@ class TranslatedSitemap(Sitemap):
         return urls
 
 
+class RegisteredViewsSitemap(Sitemap):
+    """The page-like views the apps register in ``site_map_registry`` (indicators, projects,
+    districts, updates by year, downloads, the API), in every language."""
+
+    def items(self):
+        found, seen = [], set()
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                for _group, entries, _under in site_map_groups(self.request):
+                    for entry in entries:
+                        if entry.url not in seen:
+                            seen.add(entry.url)
+                            found.append(entry)
+        return found
+
+    def _urls(self, page, protocol, domain):
+        return [
+            {
+                "item": entry,
+                "location": self.request.build_absolute_uri(entry.url),
+                "lastmod": entry.lastmod,
+                "alternates": [],
+            }
+            for entry in self.paginator.page(page).object_list
+        ]
+
+
 @cache_control(max_age=3600, public=True)
 def sitemap_xml(request):
-    return wagtail_sitemap_view(request, sitemaps={"pages": TranslatedSitemap})
+    return wagtail_sitemap_view(
+        request, sitemaps={"pages": TranslatedSitemap, "views": RegisteredViewsSitemap}
+    )
 
 
 @require_GET
@@ -94,6 +123,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /en/search/",
         "Disallow: /text-size/",
+        "Disallow: /contrast/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap_xml'))}",
         "",
@@ -102,10 +132,10 @@ def robots_txt(request):
 
 
 def _tree(pages, root_depth):
-    """Nested [{"page", "url", "children"}] from pages ordered by path."""
+    """Nested [{"page", "url", "children", "groups"}] from pages ordered by path."""
     nodes, stack = [], []
     for page, url in pages:
-        node = {"page": page, "url": url, "children": []}
+        node = {"page": page, "url": url, "children": [], "groups": []}
         level = page.depth - root_depth - 1
         del stack[level:]
         (stack[-1]["children"] if stack else nodes).append(node)
@@ -113,8 +143,31 @@ def _tree(pages, root_depth):
     return nodes
 
 
+def _attach_groups(sections, groups):
+    """Put each registered group inside the section of the page it names (``under``); the
+    others become sections of their own. Returns those."""
+    by_url = {}
+
+    def walk(nodes):
+        for node in nodes:
+            by_url[node["url"]] = node
+            walk(node["children"])
+
+    walk(sections)
+    standalone = []
+    for group, entries, under in groups:
+        item = {"title": group.title, "key": group.key, "entries": entries}
+        if under and under in by_url:
+            by_url[under]["groups"].append(item)
+        else:
+            standalone.append(item)
+    return standalone
+
+
 def site_map(request):
-    """网站地图: every section and page of the site in the visitor's language."""
+    """网站地图: every page of the site and every page-like view (indicators, projects,
+    districts, updates by year, downloads, the API) in the visitor's language, grouped by
+    section; from the same sources as sitemap.xml."""
     locale = Locale.get_active()
     home = next(
         (root for root in _site_roots(request) if root.locale_id == locale.pk), None
@@ -125,12 +178,13 @@ def site_map(request):
             home.get_descendants()
             .live()
             .public()
-            .filter(depth__lte=home.depth + SITE_MAP_DEPTH)
+            .filter(alias_of__isnull=True)
             .order_by("path")
         )
         sections = _tree(
             [(page, page.get_url(request)) for page in pages], home.depth
         )
+    groups = _attach_groups(sections, site_map_groups(request))
     return render(
         request,
         "yuzhong_site/site_map.html",
@@ -138,6 +192,7 @@ def site_map(request):
             "home": home,
             "home_url": home.get_url(request) if home else "/",
             "sections": sections,
+            "groups": groups,
             "column_name": translation.gettext("Site map"),
         },
     )

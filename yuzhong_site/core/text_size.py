@@ -1,4 +1,8 @@
-"""The elderly-friendly large-text mode (长者模式): a cookie set by a plain link, no JavaScript."""
+"""The reading modes: large text (大字模式, for older readers) and high contrast (高对比度).
+
+Each is a cookie set by a plain link (no JavaScript); the two combine. The page cache keys on
+``display_mode(request)``, so every combination is cached separately.
+"""
 
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,11 +11,27 @@ from django.views.decorators.cache import never_cache
 COOKIE_NAME = "yz_text"
 LARGE = "large"
 NORMAL = "normal"
+CONTRAST_COOKIE_NAME = "yz_contrast"
+HIGH = "high"
 ONE_YEAR = 365 * 24 * 60 * 60
 
 
 def text_size_for(request):
     return LARGE if request.COOKIES.get(COOKIE_NAME) == LARGE else NORMAL
+
+
+def contrast_for(request):
+    return HIGH if request.COOKIES.get(CONTRAST_COOKIE_NAME) == HIGH else NORMAL
+
+
+def display_mode(request):
+    """One word per combination of the two modes: normal, large, contrast, large+contrast."""
+    parts = []
+    if text_size_for(request) == LARGE:
+        parts.append("large")
+    if contrast_for(request) == HIGH:
+        parts.append("contrast")
+    return "+".join(parts) or NORMAL
 
 
 def safe_next(request, fallback="/"):
@@ -23,14 +43,22 @@ def safe_next(request, fallback="/"):
     return target
 
 
-@never_cache
-def set_text_size(request):
-    size = LARGE if request.GET.get("size") == LARGE else NORMAL
+def _toggle(request, cookie, value, on):
     response = HttpResponseRedirect(safe_next(request))
-    if size == LARGE:
+    if on:
         response.set_cookie(
-            COOKIE_NAME, LARGE, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
+            cookie, value, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
         )
     else:
-        response.delete_cookie(COOKIE_NAME, samesite="Lax")
+        response.delete_cookie(cookie, samesite="Lax")
     return response
+
+
+@never_cache
+def set_text_size(request):
+    return _toggle(request, COOKIE_NAME, LARGE, request.GET.get("size") == LARGE)
+
+
+@never_cache
+def set_contrast(request):
+    return _toggle(request, CONTRAST_COOKIE_NAME, HIGH, request.GET.get("contrast") == HIGH)

@@ -164,7 +164,7 @@ PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers
 PAGE_CACHE_S_MAXAGE = int(env("PAGE_CACHE_S_MAXAGE", "300"))  # proxies and CDNs
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
 PAGE_CACHE_EXCLUDED_PREFIXES = (
-    "/admin/", "/django-admin/", "/documents/", "/healthz", "/text-size/", "/static/",
+    "/admin/", "/django-admin/", "/documents/", "/healthz", "/text-size/", "/contrast/", "/static/",
     "/media/", "/.well-known/",
 )
 # Any save or delete of a model in these apps (snippets, data, settings) purges every page.

@@ -1,4 +1,7 @@
+
 """Template tags for the site shell: language alternates, navigation, breadcrumbs."""
+
+import re
 
 from django import template
 from django.conf import settings
@@ -128,3 +131,44 @@ def text_size_url(context, size):
     from django.utils.http import urlencode
 
     return reverse("text_size") + "?" + urlencode({"size": size, "next": request.get_full_path()})
+
+
+@register.simple_tag(takes_context=True)
+def contrast_url(context, contrast):
+    request = context["request"]
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    return reverse("contrast") + "?" + urlencode({"contrast": contrast, "next": request.get_full_path()})
+
+
+TITLE_SEPARATOR = " · "
+
+
+@register.filter(is_safe=True)
+def title_segments(value):
+    """A <title> from segments joined by " · ": blank and repeated segments are left out, so
+    the home page (whose title is the site name) does not read "渝中“十四五” · 渝中“十四五”"."""
+    seen, kept = set(), []
+    for segment in re.split(r"\s+·\s+", str(value)):
+        segment = " ".join(segment.split())
+        if segment and segment not in seen:
+            seen.add(segment)
+            kept.append(segment)
+    return TITLE_SEPARATOR.join(kept)
+
+
+@register.filter
+def languages_first(language_code):
+    """The site's language codes with ``language_code`` first (error pages: the requested
+    language, then the other)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return sorted(codes, key=lambda code: code != language_code)
+
+
+@register.filter(name="long_date")
+def long_date_filter(value):
+    """A date for readers: 2021年1月28日 / 28 January 2021 (yuzhong_site/core/dates.py)."""
+    from yuzhong_site.core.dates import long_date
+
+    return long_date(value)

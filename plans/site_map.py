@@ -1,0 +1,89 @@
+"""The plan's page-like views in the site map and sitemap.xml (core/site_map_registry.py):
+every indicator, every project (grouped inside the plan's section) and the updates by year."""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from yuzhong_site.core.site_map_registry import SiteMapEntry, register_site_map_group
+
+from .dashboard import public_data_url
+from .models import Metric, PlanPage, Project, UpdateIndexPage, UpdatePage
+
+
+def _memo(request, key, compute):
+    """``compute()`` once per request and language (the groups ask for the same pages)."""
+    memo = getattr(request, "_yz_site_map_memo", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._yz_site_map_memo = memo
+    key = (key, Locale.get_active().pk)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _plan_url(request):
+    def compute():
+        plan = PlanPage.objects.live().public().filter(locale=Locale.get_active()).first()
+        return plan.get_url(request) if plan else None
+
+    return _memo(request, "plan", compute)
+
+
+def _data_entries(model, route):
+    def entries(request):
+        records = (
+            model.objects.filter(live=True, pillar__live=True)
+            .select_related("pillar")
+            .order_by("pillar__path", "pk")
+        )
+        return [
+            SiteMapEntry(record.name, public_data_url(record, route, request))
+            for record in records
+        ]
+
+    return entries
+
+
+def _updates_index(request):
+    return _memo(
+        request,
+        "updates",
+        lambda: UpdateIndexPage.objects.live().public().filter(locale=Locale.get_active()).first(),
+    )
+
+
+def _updates_index_url(request):
+    index = _updates_index(request)
+    return index.get_url(request) if index else None
+
+
+def _updates_by_year(request):
+    index = _updates_index(request)
+    if index is None:
+        return []
+    url = index.get_url(request)
+    years = (
+        UpdatePage.objects.live().public().child_of(index).dates("date", "year", order="DESC")
+    )
+    return [
+        SiteMapEntry(gettext("Updates of %(year)s") % {"year": day.year}, f"{url}?year={day.year}")
+        for day in years
+    ]
+
+
+def register():
+    register_site_map_group(
+        "indicators", title=_("Indicators"), order=20,
+        entries=_data_entries(Metric, "metric"), under=_plan_url,
+    )
+    register_site_map_group(
+        "projects", title=_("Projects"), order=21,
+        entries=_data_entries(Project, "project"), under=_plan_url,
+    )
+    register_site_map_group(
+        "updates-by-year", title=_("Updates by year"), order=40,
+        entries=_updates_by_year, under=_updates_index_url,
+    )

@@ -1,0 +1,136 @@
+"""Issue 15's "Done when", in one browser: every page type, both languages, at 320, 390 and
+1280 px, in the four reading modes (normal, large text, high contrast, both).
+
+One browser and one live server for the whole matrix; each page is loaded once per mode and
+resized to each width (the layout reflows without a reload). axe (WCAG 2.1 AA) runs on every
+page in normal mode and, to keep the run to a few minutes, on every page type in one language
+(alternating) in the other modes; the AAA contrast rule runs on every page in both contrast
+modes.
+"""
+
+from tests.browser.conftest import WCAG_AA, _new_page
+from tests.browser.readable_checks import IMAGES_JS, LAYOUT_JS, SMALLEST_TEXT_JS, WIDE_JS
+
+PAGE_TYPES = [
+    "/", "/about/", "/plan/", "/plan/heritage/", "/plan/metrics/spring-festival-mall-sales/",
+    "/plan/projects/shibati/", "/visit/", "/visit/shibati/", "/visit/red-culture-walk/",
+    "/visit/districts/jiefangbei/", "/updates/", "/updates/belarus-consulate-general-opens/",
+    "/search/?q=Shibati", "/sitemap/", "/data/", "/no-such-page/",
+]
+PATHS = PAGE_TYPES + ["/en" + path for path in PAGE_TYPES]
+MODES = {
+    "normal": {},
+    "large": {"yz_text": "large"},
+    "contrast": {"yz_contrast": "high"},
+    "large+contrast": {"yz_text": "large", "yz_contrast": "high"},
+}
+WIDTHS = (320, 390, 1280)
+HEIGHT = 844
+AAA_CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}}
+
+
+def _axe(page, options):
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, options={**options, "resultTypes": ["violations"]}).response[
+        "violations"
+    ]
+
+
+def _short(violations):
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+def _wcag_aa_here(mode, index):
+    """Whether axe's AA rules run on PATHS[index] in this mode (see the module docstring)."""
+    page_type, english = index % len(PAGE_TYPES), index >= len(PAGE_TYPES)
+    if mode == "normal":
+        return True
+    if mode == "large":
+        return english == bool(page_type % 2)
+    if mode == "contrast":
+        return english != bool(page_type % 2)
+    return False  # large+contrast: AA is covered by large and contrast; AAA contrast runs
+
+
+PRINT_MAX_PAGES = {"/plan/": 4, "/en/plan/": 4, "/visit/shibati/": 3, "/en/visit/shibati/": 3}
+
+
+def test_every_page_type_is_readable_in_every_mode(site, browser):
+    failures = []
+    for mode in MODES:
+        failures += _check_mode(site, browser, mode)
+    failures += _check_print(site, browser)
+    assert failures == [], "\n".join(failures)
+
+
+def _check_print(site, browser):
+    """Printed: no navigation, search or reading-mode links, each picture once, and few pages."""
+    context, page = _new_page(browser, viewport={"width": 794, "height": 1123})
+    failures = []
+    try:
+        for path, most in PRINT_MAX_PAGES.items():
+            page.goto(site.url + path)
+            page.emulate_media(media="print")
+            shown = page.evaluate(
+                "() => [...document.querySelectorAll('nav, form, .yz-header__tools')]"
+                ".filter(el => el.getClientRects().length).map(el => el.className)"
+            )
+            if shown:
+                failures.append(f"print {path}: shows {shown}")
+            images = page.evaluate(IMAGES_JS)
+            if len(images) != len(set(images)):
+                failures.append(f"print {path}: a picture twice {images}")
+            pdf = page.pdf(format="A4")
+            pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+            if pages > most:
+                failures.append(f"print {path}: {pages} A4 pages (at most {most})")
+            page.emulate_media(media="screen")
+    finally:
+        context.close()
+    return failures
+
+
+def _check_mode(site, browser, mode):
+    context, page = _new_page(browser, viewport={"width": 390, "height": HEIGHT})
+    context.add_cookies(
+        [{"name": name, "value": value, "url": site.url} for name, value in MODES[mode].items()]
+    )
+    large = "large" in mode
+    failures = []
+    try:
+        for index, path in enumerate(PATHS):
+            page.set_viewport_size({"width": 390, "height": HEIGHT})
+            page.goto(site.url + path)
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": HEIGHT})
+                layout = page.evaluate(LAYOUT_JS)
+                where = f"{mode} {width}px {path}"
+                if width == 390 and mode == "normal":
+                    images = page.evaluate(IMAGES_JS)
+                    if len(images) != len(set(images)):
+                        failures.append(f"{where}: a picture shown twice {images}")
+                if layout["overflow"] > 1:
+                    failures.append(f"{where}: scrolls sideways {page.evaluate(WIDE_JS)}")
+                smallest = page.evaluate(SMALLEST_TEXT_JS)
+                minimum = 21 if large else 14
+                if smallest and smallest[0][0] < minimum - 0.05:
+                    failures.append(f"{where}: text under {minimum} px {smallest}")
+                if width == 390:
+                    if layout["header"] > 160:
+                        failures.append(f"{where}: header {layout['header']:.0f} px")
+                    if layout["h1Top"] is None or layout["h1Top"] > HEIGHT - 40:
+                        failures.append(f"{where}: page title at {layout['h1Top']}")
+                    if layout["bodyFont"] < (17 * 1.5 if large else 17):
+                        failures.append(f"{where}: body text {layout['bodyFont']} px")
+                    if layout["lineHeight"] < 1.5:
+                        failures.append(f"{where}: line height {layout['lineHeight']:.2f}")
+            page.set_viewport_size({"width": 390, "height": HEIGHT})
+            violations = _axe(page, WCAG_AA) if _wcag_aa_here(mode, index) else []
+            if "contrast" in mode:
+                violations += _axe(page, AAA_CONTRAST)
+            if violations:
+                failures.append(f"{mode} {path}: axe {_short(violations)}")
+    finally:
+        context.close()
+    return failures
