@@ -179,7 +179,7 @@ def build_visitor_pages(context):
         position = row.get("position")
         latitude, longitude = (Decimal(v) for v in position) if position else (None, None)
         common = {
-            "chinese_name": name["zh"], "pinyin_name": name["pinyin"],
+            "chinese_name": name["zh"], "pinyin_name": name["pinyin"], "english_name": name["en"],
             "latitude": latitude, "longitude": longitude, "coordinates_approximate": True,
         }
         site, _created = ensure_child_page(

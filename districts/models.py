@@ -209,6 +209,10 @@ class HeritageSitePage(BasePage):
         _("pinyin"), max_length=150, blank=True,
         help_text=_("The name in pinyin with tone-free spelling, e.g. Shibati."),
     )
+    english_name = models.CharField(
+        _("English name"), max_length=150, blank=True,
+        help_text=_("As in the glossary of place names, so that the Chinese page is found by it."),
+    )
     latitude = latitude_field()
     longitude = longitude_field()
     coordinates_approximate = models.BooleanField(
@@ -245,7 +249,8 @@ class HeritageSitePage(BasePage):
     visiting_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("chinese_name"), FieldPanel("pinyin_name")]),
+                FieldRowPanel([FieldPanel("chinese_name"), FieldPanel("pinyin_name"),
+                               FieldPanel("english_name")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("coordinates_approximate"),
             ],
@@ -294,7 +299,7 @@ class HeritageSitePage(BasePage):
         facts the page has, so that either language's search finds it."""
         from .synonyms import terms_for_kinds
 
-        parts = [self.title, self.chinese_name, self.pinyin_name]
+        parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name]
         for fact in facts:
             parts += [fact.value_zh, fact.value_en, fact.metro_station]
         parts += terms_for_kinds({fact.kind for fact in facts})

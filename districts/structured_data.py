@@ -40,8 +40,11 @@ def heritage_site_data(page, request, gallery, facts=()):
         "url": request.build_absolute_uri(page.get_url(request)),
         "availableLanguage": _available_languages(),
     }
-    if page.chinese_name and page.chinese_name != page.title:
-        data["alternateName"] = [n for n in (page.chinese_name, page.pinyin_name) if n]
+    if page.chinese_name or page.english_name:
+        data["alternateName"] = [
+            n for n in (page.chinese_name, page.pinyin_name, page.english_name)
+            if n and n != page.title
+        ]
     addresses = _sourced(facts, "address")
     if len(addresses) == 1:
         fact = addresses[0]

@@ -93,6 +93,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='heritagesitepage',
+            name='english_name',
+            field=models.CharField(blank=True, help_text='As in the glossary of place names, so that the Chinese page is found by it.', max_length=150, verbose_name='English name'),
+        ),
+        migrations.AddField(
+            model_name='heritagesitepage',
             name='pinyin_name',
             field=models.CharField(blank=True, help_text='The name in pinyin with tone-free spelling, e.g. Shibati.', max_length=150, verbose_name='pinyin'),
         ),

@@ -96,10 +96,25 @@ def _describe_snippets(request, hits):
 
 
 def find(request, query):
-    """Every hit for ``query``, best first: titles containing the query, then the backend's
-    relevance order, pages before data."""
+    """Every hit for ``query``, best first: titles containing the query (the closest first),
+    then the backend's relevance order, pages before data."""
     hits = _page_hits(request, query) + _snippet_hits(request, query)
-    hits.sort(key=lambda hit: (title_rank(hit.title, query), hit.source, hit.rank))
+    wanted = query.lower()
+
+    def key(hit):
+        rank = title_rank(hit.title, query)
+        # among titles containing the whole query: the one that is the query, then those that
+        # start with it, the shortest first ("Daijiaxiang Cliffside Walkway" before the update
+        # "Daijiaxiang Cliffside Walkway opens", "Shibati Traditional Area" before the district
+        # "Jiaochangkou–Shibati")
+        title = hit.title.lower()
+        closeness = (
+            (title != wanted, not title.startswith(wanted), len(title)) if rank == 0
+            else (True, True, 0)
+        )
+        return (rank, *closeness, hit.source, hit.rank)
+
+    hits.sort(key=key)
     return hits
 
 
