@@ -1,13 +1,78 @@
 """Positions without a map service: "open in map app" links, distances, and the route sketch.
 
-No external tiles, scripts or API keys: a geo: URI (handled by the phone's map app) and an
-OpenStreetMap link, both built from coordinates; the sketch is an inline SVG computed here.
+No external tiles, scripts or API keys. Coordinates are stored in WGS-84 (what GPS and
+OpenStreetMap use). Maps published in China use shifted coordinates: Amap (高德) uses GCJ-02
+and Baidu uses BD-09, so a link to them converts the stored position first (the widely used
+published formulas, below; a pin placed without them lands a few hundred metres off). Outside
+China no offset is applied. The route sketch is an inline SVG computed here.
 """
 
 import math
 from urllib.parse import quote, urlencode
 
 EARTH_RADIUS_M = 6_371_000
+# A leg's walking distance, when nobody has measured it, is estimated as the straight line
+# times this factor (winding streets and stairs), and always labelled as an estimate.
+WALKING_FACTOR = 1.4
+# A leg longer than this offers the metro or a bus instead.
+LONG_LEG_METRES = 1500
+
+# --- WGS-84 -> GCJ-02 -> BD-09 ------------------------------------------------------------------
+# The GCJ-02 offset: Krasovsky 1940 ellipsoid parameters used by the published formula.
+_KRASOVSKY_A = 6378245.0
+_KRASOVSKY_EE = 0.00669342162296594323
+_BD_X_PI = math.pi * 3000.0 / 180.0
+
+
+def outside_china(latitude, longitude):
+    """The rough box the published formula uses: no offset is applied outside it."""
+    lat, lon = float(latitude), float(longitude)
+    return not (72.004 <= lon <= 137.8347 and 0.8293 <= lat <= 55.8271)
+
+
+def _offset_lat(x, y):
+    ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * math.sqrt(abs(x))
+    ret += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
+    ret += (20.0 * math.sin(y * math.pi) + 40.0 * math.sin(y / 3.0 * math.pi)) * 2.0 / 3.0
+    ret += (160.0 * math.sin(y / 12.0 * math.pi) + 320.0 * math.sin(y * math.pi / 30.0)) * 2.0 / 3.0
+    return ret
+
+
+def _offset_lon(x, y):
+    ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * math.sqrt(abs(x))
+    ret += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
+    ret += (20.0 * math.sin(x * math.pi) + 40.0 * math.sin(x / 3.0 * math.pi)) * 2.0 / 3.0
+    ret += (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    return ret
+
+
+def wgs84_to_gcj02(latitude, longitude):
+    """(lat, lon) in WGS-84 -> GCJ-02 (Amap, Tencent); unchanged outside China."""
+    lat, lon = float(latitude), float(longitude)
+    if outside_china(lat, lon):
+        return lat, lon
+    d_lat = _offset_lat(lon - 105.0, lat - 35.0)
+    d_lon = _offset_lon(lon - 105.0, lat - 35.0)
+    rad_lat = lat / 180.0 * math.pi
+    magic = 1 - _KRASOVSKY_EE * math.sin(rad_lat) ** 2
+    sqrt_magic = math.sqrt(magic)
+    d_lat = (d_lat * 180.0) / ((_KRASOVSKY_A * (1 - _KRASOVSKY_EE)) / (magic * sqrt_magic) * math.pi)
+    d_lon = (d_lon * 180.0) / (_KRASOVSKY_A / sqrt_magic * math.cos(rad_lat) * math.pi)
+    return lat + d_lat, lon + d_lon
+
+
+def gcj02_to_bd09(latitude, longitude):
+    """(lat, lon) in GCJ-02 -> BD-09 (Baidu); unchanged outside China."""
+    lat, lon = float(latitude), float(longitude)
+    if outside_china(lat, lon):
+        return lat, lon
+    z = math.sqrt(lon * lon + lat * lat) + 0.00002 * math.sin(lat * _BD_X_PI)
+    theta = math.atan2(lat, lon) + 0.000003 * math.cos(lon * _BD_X_PI)
+    return z * math.sin(theta) + 0.006, z * math.cos(theta) + 0.0065
+
+
+def wgs84_to_bd09(latitude, longitude):
+    return gcj02_to_bd09(*wgs84_to_gcj02(latitude, longitude))
 
 
 def _fmt(value):
@@ -15,13 +80,27 @@ def _fmt(value):
 
 
 def map_links(latitude, longitude, label=""):
+    """Links to open a WGS-84 position: the phone's map app (geo:), Amap and Baidu (converted
+    to their coordinate systems) and OpenStreetMap."""
     lat, lon = _fmt(latitude), _fmt(longitude)
     geo_uri = f"geo:{lat},{lon}?q={lat},{lon}"
     if label:
         geo_uri += quote(f"({label})", safe="")
     osm = "https://www.openstreetmap.org/?" + urlencode({"mlat": lat, "mlon": lon})
     osm += f"#map=17/{lat}/{lon}"
-    return {"geo": geo_uri, "osm": osm, "latitude": lat, "longitude": lon}
+    gcj_lat, gcj_lon = wgs84_to_gcj02(latitude, longitude)
+    amap = "https://uri.amap.com/marker?" + urlencode(
+        {"position": f"{gcj_lon:.6f},{gcj_lat:.6f}", "name": label or f"{lat},{lon}",
+         "coordinate": "gaode", "callnative": "1"}
+    )
+    bd_lat, bd_lon = gcj02_to_bd09(gcj_lat, gcj_lon)
+    baidu = "https://api.map.baidu.com/marker?" + urlencode(
+        {"location": f"{bd_lat:.6f},{bd_lon:.6f}", "title": label or f"{lat},{lon}",
+         "content": label or f"{lat},{lon}", "coord_type": "bd09ll", "output": "html",
+         "src": "webapp.yuzhong.visit"}
+    )
+    return {"geo": geo_uri, "osm": osm, "amap": amap, "baidu": baidu,
+            "latitude": lat, "longitude": lon}
 
 
 def distance_metres(a, b):
@@ -64,25 +143,3 @@ def sketch(points, width=600, height=360, padding=36):
         "points": projected,
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in projected),
     }
-
-
-def opening_hours_by_day(stream, weekdays):
-    """[(day label, [(opens, closes)] or None when closed, known?)] for the seven days."""
-    by_day = {}
-    for block in stream:
-        value = block.value
-        for day in value["days"]:
-            slots = by_day.setdefault(day, [])
-            if value.get("closed"):
-                by_day[day] = None
-            elif slots is not None:
-                slots.append((value["opens"], value["closes"]))
-    rows = []
-    for code, label in weekdays:
-        if code not in by_day:
-            rows.append({"day": label, "known": False, "closed": False, "slots": []})
-        elif by_day[code] is None:
-            rows.append({"day": label, "known": True, "closed": True, "slots": []})
-        else:
-            rows.append({"day": label, "known": True, "closed": False, "slots": by_day[code]})
-    return rows

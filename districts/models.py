@@ -4,12 +4,13 @@ Data (District) is a django-modeltranslation model registered as a snippet; edit
 (VisitIndexPage, HeritageSitePage, RoutePage) is Wagtail pages, translated with Wagtail locales.
 """
 
+
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -168,55 +169,26 @@ class Category(models.TextChoices):
     SCENIC_SPOT = "scenic_spot", _("Scenic spot")
 
 
-class Admission(models.TextChoices):
-    UNKNOWN = "unknown", _("Not confirmed: check before you visit")
-    FREE = "free", _("Free")
-    PAID = "paid", _("Ticket required")
+# Chongqing municipality lies within about 28.1–32.3° N and 105.2–110.2° E: a position outside
+# this box is a typing mistake (swapped or mistyped digits), not a place in Yuzhong.
+CHONGQING_BOUNDS = {"latitude": (28.1, 32.3), "longitude": (105.2, 110.2)}
 
 
-class StepFree(models.TextChoices):
-    UNKNOWN = "unknown", _("Not confirmed: check before you visit")
-    YES = "yes", _("Step-free")
-    PARTLY = "partly", _("Partly step-free")
-    NO = "no", _("Not step-free")
-
-
-WEEKDAYS = [
-    ("Monday", _("Monday")),
-    ("Tuesday", _("Tuesday")),
-    ("Wednesday", _("Wednesday")),
-    ("Thursday", _("Thursday")),
-    ("Friday", _("Friday")),
-    ("Saturday", _("Saturday")),
-    ("Sunday", _("Sunday")),
-]
-
-
-class OpeningHoursBlock(blocks.StructBlock):
-    """Hours for a set of weekdays (schema.org OpeningHoursSpecification)."""
-
-    days = blocks.MultipleChoiceBlock(choices=WEEKDAYS, label=_("Days"))
-    closed = blocks.BooleanBlock(
-        required=False, label=_("Closed all day on these days")
-    )
-    opens = blocks.TimeBlock(required=False, label=_("Opens"))
-    closes = blocks.TimeBlock(required=False, label=_("Closes"))
-
-    class Meta:
-        icon = "time"
-        label = _("Opening hours")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("closed"):
-            errors = {}
-            if not value.get("opens"):
-                errors["opens"] = ValidationError(_("Give an opening time, or tick “closed”."))
-            if not value.get("closes"):
-                errors["closes"] = ValidationError(_("Give a closing time, or tick “closed”."))
-            if errors:
-                raise blocks.StructBlockValidationError(block_errors=errors)
-        return value
+def clean_chongqing_position(instance):
+    """Both coordinates or neither, and inside Chongqing."""
+    clean_coordinate_pair(instance)
+    if instance.latitude is None or instance.longitude is None:
+        return
+    errors = {}
+    for name in ("latitude", "longitude"):
+        low, high = CHONGQING_BOUNDS[name]
+        if not low <= float(getattr(instance, name)) <= high:
+            errors[name] = _(
+                "This position is outside Chongqing (latitude 28.1–32.3, longitude "
+                "105.2–110.2, WGS-84). Check the digits and their order."
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 class HeritageSitePage(BasePage):
@@ -230,49 +202,32 @@ class HeritageSitePage(BasePage):
         District, verbose_name=_("district"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="heritage_sites",
     )
-    address = models.CharField(_("address"), max_length=255, blank=True)
+    chinese_name = models.CharField(
+        _("Chinese name"), max_length=100, blank=True,
+        help_text=_("The place's name in Chinese characters, shown to drivers on the English page."),
+    )
+    pinyin_name = models.CharField(
+        _("pinyin"), max_length=150, blank=True,
+        help_text=_("The name in pinyin with tone-free spelling, e.g. Shibati."),
+    )
+    english_name = models.CharField(
+        _("English name"), max_length=150, blank=True,
+        help_text=_("As in the glossary of place names, so that the Chinese page is found by it."),
+    )
     latitude = latitude_field()
     longitude = longitude_field()
     coordinates_approximate = models.BooleanField(
         _("coordinates are approximate"), default=True,
         help_text=_("Say so on the page when the position is only roughly known."),
     )
-    # When is it open?
-    opening_hours = StreamField(
-        [("hours", OpeningHoursBlock())], blank=True, verbose_name=_("opening hours")
+    unknown_note = models.TextField(
+        _("note on what is not known"), blank=True,
+        help_text=_("E.g. where published sources disagree and no figure is shown."),
     )
-    opening_notes = models.TextField(
-        _("closures and notes"), blank=True,
-        help_text=_("Holiday closures, last entry, seasonal changes."),
-    )
-    # What does it cost?
-    admission = models.CharField(
-        _("admission"), max_length=16, choices=Admission.choices, default=Admission.UNKNOWN
-    )
-    admission_price = models.CharField(_("price"), max_length=255, blank=True)
-    booking_required = models.BooleanField(_("booking required"), default=False)
-    how_to_book = models.TextField(_("how to book"), blank=True)
-    public_access = models.BooleanField(
-        _("open to the public"), null=True, blank=True,
-        help_text=_("Leave empty when not confirmed."),
-    )
-    # How do I get there?
-    metro_line = models.CharField(_("metro line"), max_length=100, blank=True)
-    metro_station = models.CharField(_("metro station"), max_length=100, blank=True)
-    metro_exit = models.CharField(_("metro exit"), max_length=100, blank=True)
-    bus = models.TextField(_("bus"), blank=True)
-    # Can I manage it?
-    step_free = models.CharField(
-        _("step-free access"), max_length=16, choices=StepFree.choices, default=StepFree.UNKNOWN
-    )
-    access_steps = models.TextField(_("steps and stairs"), blank=True)
-    access_slopes = models.TextField(_("slopes"), blank=True)
-    access_lifts = models.TextField(_("lifts and escalators"), blank=True)
-    access_alternative = models.TextField(_("step-free alternative"), blank=True)
-    visit_minutes = models.PositiveSmallIntegerField(
-        _("typical visit length (minutes)"), null=True, blank=True,
-        validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
-    )
+    # Copies kept in step with the visiting facts when the page is saved (read by lists, the
+    # open-data API and the search index without a query per page).
+    address = models.CharField(_("address"), max_length=255, blank=True, editable=False)
+    search_terms = models.TextField(_("search terms"), blank=True, editable=False)
     history = StreamField(BodyBlock(), blank=True, verbose_name=_("history"))
     # The plan project this place is (十八梯, 戴家巷崖壁步道…): each page shows the other.
     # A string reference, so that plans never imports the visitor pages.
@@ -295,45 +250,15 @@ class HeritageSitePage(BasePage):
     visiting_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("chinese_name"), FieldPanel("pinyin_name"),
+                               FieldPanel("english_name")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("coordinates_approximate"),
             ],
             heading=_("Where"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("opening_hours"), FieldPanel("opening_notes"), FieldPanel("public_access")],
-            heading=_("When"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("admission"),
-                FieldPanel("admission_price"),
-                FieldPanel("booking_required"),
-                FieldPanel("how_to_book"),
-            ],
-            heading=_("Admission"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("metro_line"), FieldPanel("metro_station"), FieldPanel("metro_exit")]
-                ),
-                FieldPanel("bus"),
-            ],
-            heading=_("Getting there"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("step_free"),
-                FieldPanel("access_steps"),
-                FieldPanel("access_slopes"),
-                FieldPanel("access_lifts"),
-                FieldPanel("access_alternative"),
-                FieldPanel("visit_minutes"),
-            ],
-            heading=_("Accessibility and visit length"),
-        ),
+        InlinePanel("visiting_facts", heading=_("Visiting facts"), label=_("Visiting fact")),
+        FieldPanel("unknown_note"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -345,7 +270,7 @@ class HeritageSitePage(BasePage):
     )
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
-        index.SearchField("address"),
+        index.SearchField("search_terms", boost=2),
         index.SearchField("history"),
         index.FilterField("category"),
         index.FilterField("district"),
@@ -359,11 +284,27 @@ class HeritageSitePage(BasePage):
 
     def clean(self):
         super().clean()
-        clean_coordinate_pair(self)
-        if self.admission == Admission.PAID and not self.admission_price:
-            raise ValidationError({"admission_price": _("Give the price, or choose another option.")})
-        if self.booking_required and not self.how_to_book:
-            raise ValidationError({"how_to_book": _("Say how to book.")})
+        clean_chongqing_position(self)
+
+    def save(self, *args, **kwargs):
+        facts = list(self.visiting_facts.all())
+        language = getattr(self.locale, "language_code", "zh-hans") if self.locale_id else "zh-hans"
+        self.address = next(
+            (fact.value_for(language) for fact in facts if fact.kind == FactKind.ADDRESS), ""
+        )[:255]
+        self.search_terms = self.build_search_terms(facts)
+        return super().save(*args, **kwargs)
+
+    def build_search_terms(self, facts):
+        """Names in every form (Chinese, pinyin, English title) and the visiting words of the
+        facts the page has, so that either language's search finds it."""
+        from .synonyms import terms_for_kinds
+
+        parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name]
+        for fact in facts:
+            parts += [fact.value_zh, fact.value_en, fact.metro_station]
+        parts += terms_for_kinds({fact.kind for fact in facts})
+        return " ".join(part for part in parts if part)
 
     # --- Presentation helpers (no queries beyond what get_context prefetched) ---
 
@@ -375,15 +316,12 @@ class HeritageSitePage(BasePage):
     def map_links(self):
         if not self.has_coordinates:
             return None
-        return geo.map_links(self.latitude, self.longitude, self.title)
+        return geo.map_links(self.latitude, self.longitude, self.chinese_name or self.title)
 
     @property
     def main_image(self):
         images = list(self.gallery_images.all())
         return images[0] if images else None
-
-    def opening_hours_by_day(self):
-        return geo.opening_hours_by_day(self.opening_hours, WEEKDAYS)
 
     def get_context(self, request, *args, **kwargs):
         from .views import heritage_site_context
@@ -418,14 +356,128 @@ class HeritageSiteImage(Orderable):
             raise ValidationError({"alt_text": _("Alternative text is required.")})
 
 
+class FactKind(models.TextChoices):
+    ADDRESS = "address", _("Address")
+    HOURS = "hours", _("Opening hours")
+    CLOSURES = "closures", _("Closures")
+    ADMISSION = "admission", _("Admission")
+    BOOKING = "booking", _("Booking")
+    METRO = "metro", _("Metro")
+    BUS = "bus", _("Bus")
+    ENTRANCES = "entrances", _("Entrances")
+    PHONE = "phone", _("Telephone")
+    VISIT_LENGTH = "visit_length", _("Visit length")
+    ACCESSIBILITY = "accessibility", _("Step-free access")
+
+
+# The kinds a visitor expects on every page: those missing are listed in one "not known" line.
+EXPECTED_FACT_KINDS = [
+    FactKind.ADDRESS, FactKind.HOURS, FactKind.ADMISSION, FactKind.METRO,
+    FactKind.VISIT_LENGTH, FactKind.ACCESSIBILITY,
+]
+
+
+class SourceTier(models.TextChoices):
+    OFFICIAL = "official", _("official source (government)")
+    MEDIA = "media", _("news media")
+    REPORTED = "reported", _("ticket seller, guide or blog")
+    UNSOURCED = "unsourced", _("no source recorded")
+
+
+class VisitingFact(Orderable):
+    """One visiting fact of a heritage site, with the words in both languages, who said so and
+    when it was checked. Structured values (times, price, metro) where they exist."""
+
+    page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="visiting_facts")
+    kind = models.CharField(_("kind"), max_length=20, choices=FactKind.choices)
+    value_zh = models.TextField(_("value (Chinese)"))
+    value_en = models.TextField(_("value (English)"), blank=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True,
+                             help_text=_("Opening hours: the time it opens every day."))
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    price_yuan = models.DecimalField(
+        _("price (yuan)"), max_digits=8, decimal_places=2, null=True, blank=True,
+        help_text=_("Admission: the adult price; 0 means free."),
+    )
+    metro_lines = models.CharField(_("metro lines"), max_length=50, blank=True,
+                                   help_text=_("E.g. 1, 2"))
+    metro_station = models.CharField(_("metro station"), max_length=100, blank=True,
+                                     help_text=_("In Chinese, e.g. 较场口"))
+    metro_exit = models.CharField(_("metro exit"), max_length=50, blank=True)
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    tier = models.CharField(_("source tier"), max_length=16, choices=SourceTier.choices,
+                            default=SourceTier.REPORTED)
+    source_date = models.CharField(
+        _("source date"), max_length=10, blank=True,
+        validators=[RegexValidator(r"^\d{4}(-\d{2}(-\d{2})?)?$", _(
+            "Write the date as the source gives it: 2025, 2024-09 or 2025-09-01."))],
+        help_text=_("When the source published it, as precisely as it says: 2025, 2024-09 or "
+                    "2025-09-01."),
+    )
+    checked_on = models.DateField(
+        _("checked on"), null=True, blank=True,
+        help_text=_("When an editor last checked the fact against its source."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("tier")]),
+        FieldPanel("value_zh"),
+        FieldPanel("value_en"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes"), FieldPanel("price_yuan")]),
+        FieldRowPanel([FieldPanel("metro_lines"), FieldPanel("metro_station"),
+                       FieldPanel("metro_exit")]),
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+        FieldRowPanel([FieldPanel("source_date"), FieldPanel("checked_on")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("visiting fact")
+        verbose_name_plural = _("visiting facts")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value_zh}"
+
+    def value_for(self, language):
+        if language == "en":
+            return self.value_en or self.value_zh
+        return self.value_zh
+
+    @property
+    def is_free(self):
+        return self.price_yuan is not None and self.price_yuan == 0
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens and self.closes and self.closes <= self.opens:
+            errors["closes"] = _("The closing time must be later than the opening time.")
+        if (self.opens is None) != (self.closes is None):
+            errors["closes" if self.closes is None else "opens"] = _(
+                "Give both the opening and the closing time, or neither."
+            )
+        if self.price_yuan is not None and self.price_yuan < 0:
+            errors["price_yuan"] = _("A price cannot be below zero.")
+        if self.metro_exit and not self.metro_station:
+            errors["metro_station"] = _("Name the station the exit belongs to.")
+        if self.checked_on and self.checked_on > timezone.localdate():
+            errors["checked_on"] = _("The date it was checked cannot be in the future.")
+        if self.source_date and self.source_date > timezone.localdate().isoformat():
+            errors["source_date"] = _("The source's date cannot be in the future.")
+        if self.tier != SourceTier.UNSOURCED and not self.source_name:
+            errors["source_name"] = _("Say who published this fact.")
+        if errors:
+            raise ValidationError(errors)
+
+
 # --- Walking routes --------------------------------------------------------------------------
 
 
 class TourBrand(models.TextChoices):
-    MOTHER_CITY = "mother_city", _("Mother City culture tour (母城文化游)")
-    RED_CULTURE = "red_culture", _("Red culture tour (红色文化游)")
-    MOUNTAIN_RIVER = "mountain_river", _("Mountain-and-river city tour (山水都市游)")
-    BUSINESS = "business", _("Business tour (商务商贸游)")
+    MOTHER_CITY = "mother_city", _("Mother City culture tour")
+    RED_CULTURE = "red_culture", _("Red culture tour")
+    MOUNTAIN_RIVER = "mountain_river", _("Mountain-and-river city tour")
+    BUSINESS = "business", _("Business and shopping tour")
 
 
 class RoutePage(BasePage):
@@ -433,6 +485,11 @@ class RoutePage(BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True)
     brand = models.CharField(_("tour brand"), max_length=32, choices=TourBrand.choices, blank=True)
+    is_itinerary = models.BooleanField(
+        _("themed itinerary, not one walk"), default=False,
+        help_text=_("Tick when the stops cannot be walked as a whole: the page then calls it a "
+                    "themed itinerary and gives the transport between its parts."),
+    )
     step_free_alternative = models.TextField(
         _("step-free alternative"), blank=True,
         help_text=_("A way round the stairs for wheelchairs and prams, where one exists."),
@@ -441,7 +498,7 @@ class RoutePage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
-        FieldPanel("brand"),
+        FieldRowPanel([FieldPanel("brand"), FieldPanel("is_itinerary")]),
         InlinePanel("stops", heading=_("Stops"), label=_("Stop"), min_num=1),
         FieldPanel("step_free_alternative"),
         FieldPanel("body"),
@@ -491,6 +548,10 @@ class RouteStop(Orderable):
     step_free_note = models.CharField(
         _("step-free alternative for this leg"), max_length=255, blank=True
     )
+    transit_note = models.CharField(
+        _("metro or bus for this leg"), max_length=255, blank=True,
+        help_text=_("For a long leg: the line and stations to take instead of walking."),
+    )
 
     panels = [
         FieldPanel("site"),
@@ -499,6 +560,7 @@ class RouteStop(Orderable):
         FieldRowPanel([FieldPanel("walk_minutes"), FieldPanel("walk_metres")]),
         FieldPanel("leg_note"),
         FieldPanel("step_free_note"),
+        FieldPanel("transit_note"),
     ]
 
     class Meta(Orderable.Meta):
@@ -507,6 +569,6 @@ class RouteStop(Orderable):
 
     def clean(self):
         super().clean()
-        clean_coordinate_pair(self)
+        clean_chongqing_position(self)
         if not self.site_id and not self.name:
             raise ValidationError({"name": _("Choose a heritage site or name the point.")})

@@ -22,27 +22,16 @@ def _geo(latitude, longitude):
     return {"@type": "GeoCoordinates", "latitude": float(latitude), "longitude": float(longitude)}
 
 
-def _opening_hours(page):
-    specs = []
-    for block in page.opening_hours:
-        value = block.value
-        days = [f"https://schema.org/{day}" for day in value["days"]]
-        if value.get("closed"):
-            # schema.org's convention for "closed all day": opens and closes at midnight.
-            specs.append(
-                {"@type": "OpeningHoursSpecification", "dayOfWeek": days,
-                 "opens": "00:00", "closes": "00:00"}
-            )
-        else:
-            specs.append(
-                {"@type": "OpeningHoursSpecification", "dayOfWeek": days,
-                 "opens": value["opens"].strftime("%H:%M"),
-                 "closes": value["closes"].strftime("%H:%M")}
-            )
-    return specs
+ALL_DAYS = [f"https://schema.org/{day}" for day in (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")]
 
 
-def heritage_site_data(page, request, gallery):
+def _sourced(facts, kind):
+    return [f for f in facts if f.kind == kind and f.tier != "unsourced" and f.source_name]
+
+
+def heritage_site_data(page, request, gallery, facts=()):
+    """Only sourced visiting facts reach the structured data, and only when sources agree."""
     data = {
         "@context": "https://schema.org",
         "@type": ["TouristAttraction", "LandmarksOrHistoricalBuildings"],
@@ -51,22 +40,38 @@ def heritage_site_data(page, request, gallery):
         "url": request.build_absolute_uri(page.get_url(request)),
         "availableLanguage": _available_languages(),
     }
-    if page.address:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": page.address,
-            "addressLocality": "Yuzhong District, Chongqing",
-            "addressCountry": "CN",
-        }
+    if page.chinese_name or page.english_name:
+        data["alternateName"] = [
+            n for n in (page.chinese_name, page.pinyin_name, page.english_name)
+            if n and n != page.title
+        ]
+    addresses = _sourced(facts, "address")
+    if len(addresses) == 1:
+        fact = addresses[0]
+        data["address"] = [
+            {"@type": "PostalAddress", "streetAddress": fact.value_zh,
+             "addressLocality": "重庆市渝中区", "addressCountry": "CN",
+             "availableLanguage": "zh-Hans"},
+        ]
+        if fact.value_en:
+            data["address"].append(
+                {"@type": "PostalAddress", "streetAddress": fact.value_en,
+                 "addressLocality": "Yuzhong District, Chongqing", "addressCountry": "CN",
+                 "availableLanguage": "en"}
+            )
     if page.has_coordinates:
         data["geo"] = _geo(page.latitude, page.longitude)
-    hours = _opening_hours(page)
-    if hours:
-        data["openingHoursSpecification"] = hours
-    if page.admission in ("free", "paid"):
-        data["isAccessibleForFree"] = page.admission == "free"
-    if page.public_access is not None:
-        data["publicAccess"] = page.public_access
+    hours = [f for f in _sourced(facts, "hours") if f.opens and f.closes]
+    if len(hours) == 1:
+        data["openingHoursSpecification"] = [
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": ALL_DAYS,
+             "opens": hours[0].opens.strftime("%H:%M"), "closes": hours[0].closes.strftime("%H:%M")}
+        ]
+    prices = [f for f in _sourced(facts, "admission") if f.price_yuan is not None]
+    if prices and len({f.price_yuan == 0 for f in prices}) == 1:
+        data["isAccessibleForFree"] = prices[0].price_yuan == 0
+        # a source saying what it costs to go in says the public may go in
+        data["publicAccess"] = True
     images = []
     for item in gallery:
         rendition = item.image.get_rendition(STRUCTURED_DATA_IMAGE_SPEC)

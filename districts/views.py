@@ -8,17 +8,21 @@ Kept apart from the models so that the page classes read as data. The plan's sid
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from . import geo
 from .models import (
+    EXPECTED_FACT_KINDS,
     SITES_PER_PAGE,
     Category,
     District,
+    FactKind,
     HeritageSiteImage,
     HeritageSitePage,
     RoutePage,
+    SourceTier,
     VisitIndexPage,
 )
 from .structured_data import heritage_site_data, route_data
@@ -115,8 +119,56 @@ def district_context(page, request, slug):
     }
 
 
+def page_language(page):
+    return getattr(page.locale, "language_code", None) or get_language()
+
+
+def visiting_facts_context(page, facts, language):
+    """Facts grouped by kind in a fixed order; where two sources give different values both are
+    shown, each with its source; kinds nobody published go into one "not known" line."""
+    groups = {}
+    for fact in facts:
+        groups.setdefault(fact.kind, []).append(fact)
+    fact_groups = []
+    for kind, label in FactKind.choices:
+        items = groups.get(kind)
+        if not items:
+            continue
+        values = {fact.value_for(language).strip() for fact in items}
+        fact_groups.append(
+            {
+                "kind": kind,
+                "label": label,
+                "facts": [
+                    {"fact": fact, "value": fact.value_for(language),
+                     "reported": fact.tier == SourceTier.REPORTED,
+                     "unsourced": fact.tier == SourceTier.UNSOURCED}
+                    for fact in items
+                ],
+                "sources_differ": len(values) > 1 and len({f.source_name for f in items}) > 1,
+            }
+        )
+    missing = [label for kind, label in FactKind.choices
+               if kind in EXPECTED_FACT_KINDS and kind not in groups]
+    address = next(iter(groups.get(FactKind.ADDRESS, [])), None)
+    phone = next(iter(groups.get(FactKind.PHONE, [])), None)
+    return {
+        "fact_groups": fact_groups,
+        "unknown_kinds": missing,
+        "has_reported_facts": any(f.tier == SourceTier.REPORTED for f in facts),
+        "contact_phone": phone.value_zh if phone else "",
+        "driver": {
+            "name": page.chinese_name,
+            "address": address.value_zh if address else "",
+            "pinyin": page.pinyin_name,
+        } if language != "zh-hans" and page.chinese_name else None,
+    }
+
+
 def heritage_site_context(page, request):
     gallery = list(page.gallery_images.select_related("image").prefetch_related("image__renditions"))
+    facts = list(page.visiting_facts.all())
+    language = page_language(page)
     district_url = ""
     if page.district is not None:
         index_page = VisitIndexPage.objects.parent_of(page).first()
@@ -125,9 +177,8 @@ def heritage_site_context(page, request):
     return {
         "district_url": district_url,
         "gallery": gallery,
-        "opening_rows": page.opening_hours_by_day(),
-        "has_opening_hours": bool(page.opening_hours),
-        "structured_data": heritage_site_data(page, request, gallery),
+        **visiting_facts_context(page, facts, language),
+        "structured_data": heritage_site_data(page, request, gallery, facts),
         **place_context("heritage_site", page, request),
     }
 
@@ -187,16 +238,21 @@ def route_context(page, request):
             "walk_metres": None if after_skip else raw.walk_metres,
             "leg_note": "" if after_skip else raw.leg_note,
             "step_free_note": "" if after_skip else raw.step_free_note,
+            "transit_note": "" if after_skip else raw.transit_note,
             "straight_metres": None,
+            "estimated_metres": None,
+            "long_leg": False,
             "is_first": not stops,
         }
         if previous is not None and has_position and previous["map_links"]:
-            stop["straight_metres"] = round(
-                geo.distance_metres(
-                    (previous["latitude"], previous["longitude"]), (latitude, longitude)
-                ),
-                -1,
+            straight = geo.distance_metres(
+                (previous["latitude"], previous["longitude"]), (latitude, longitude)
             )
+            stop["straight_metres"] = round(straight, -1)
+            # Streets and stairs are longer than the straight line: a stated, labelled factor.
+            stop["estimated_metres"] = round(straight * geo.WALKING_FACTOR, -1)
+            measured = stop["walk_metres"] or stop["estimated_metres"]
+            stop["long_leg"] = measured > geo.LONG_LEG_METRES
         stops.append(stop)
         previous, after_skip = stop, False
 
@@ -207,7 +263,11 @@ def route_context(page, request):
         else None
     )
     positioned = [s for s in stops if s["map_links"]]
+    long_legs = [s for s in stops if s["long_leg"]]
     return {
+        "walking_factor": geo.WALKING_FACTOR,
+        "long_leg_km": geo.LONG_LEG_METRES / 1000,
+        "long_legs": long_legs,
         "route_stops": stops,
         "skipped_stops": skipped,
         "total_minutes": total_minutes,

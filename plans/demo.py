@@ -343,8 +343,6 @@ SITE_PROJECTS = {
     "xiabancheng": "lower-town-belt",
     "luzumiao": "luzumiao",
     "sancengmalu": "sancengmalu",
-    "hongyan-park": "hongyan-park",
-    "revolutionary-military-museum": "revolutionary-military-museum",
 }
 
 

@@ -15,6 +15,7 @@ the command made stay in the (in-memory, per-process) file storage; if one of th
 the command runs too.
 """
 
+import datetime
 import hashlib
 
 from django.apps import apps
@@ -64,7 +65,12 @@ class TableCopy:
             rowid = "rowid, " if table in self.virtual else ""
             cursor.execute(f'SELECT {rowid}* FROM "{table}"')  # noqa: S608
             columns = tuple(column[0] for column in cursor.description)
-            return columns, cursor.fetchall()
+            # SQLite hands TIME columns back as datetime.time, which it cannot bind again:
+            # keep them as the text they are stored as.
+            return columns, [
+                tuple(v.isoformat() if isinstance(v, datetime.time) else v for v in row)
+                for row in cursor.fetchall()
+            ]
 
     def _restore(self, rows=None):
         rows = self.rows if rows is None else rows

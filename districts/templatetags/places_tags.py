@@ -1,11 +1,13 @@
 """Template helpers for the visitor pages."""
 
+import datetime
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -22,3 +24,47 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
 
 
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+
+
+def _is_chinese():
+    return (get_language() or "").startswith("zh")
+
+
+@register.filter
+def long_date(value):
+    """A date as people write it: 2025年9月1日 / 1 September 2025."""
+    if not value:
+        return ""
+    if _is_chinese():
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+@register.filter
+def partial_date(value):
+    """A date given as precisely as its source does: 2025, 2024-09 or 2025-09-01."""
+    if not value:
+        return ""
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 3:
+        return long_date(datetime.date(*parts))
+    if len(parts) == 2:
+        year, month = parts
+        return f"{year}年{month}月" if _is_chinese() else f"{MONTHS_EN[month - 1]} {year}"
+    return f"{parts[0]}年" if _is_chinese() else str(parts[0])
+
+
+@register.filter
+def join_list(items):
+    """A list in words: 地址、开放时间和门票 / address, opening hours and admission."""
+    items = [str(item) for item in items]
+    if _is_chinese():
+        if len(items) < 2:
+            return "".join(items)
+        return "、".join(items[:-1]) + "和" + items[-1]
+    items = [item[:1].lower() + item[1:] for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

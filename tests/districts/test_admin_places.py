@@ -96,10 +96,10 @@ def _add_url(index):
 def _site_form(**overrides):
     data = {
         "title": "新的地方", "slug": "new-place", "introduction": "一句话介绍",
-        "category": "scenic_spot", "admission": "unknown", "step_free": "unknown",
+        "category": "scenic_spot",
         "coordinates_approximate": "on",
-        "opening_hours": streamfield([]), "history": streamfield([]),
-        "gallery_images": inline_formset([]),
+        "history": streamfield([]),
+        "gallery_images": inline_formset([]), "visiting_facts": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)

@@ -1,10 +1,13 @@
-"""The demo content: districts, twelve heritage sites and four routes, in both languages."""
+"""The demo content: districts, heritage sites and routes from districts/demo_data/*.yaml, in
+both languages, with every FACTS-2 visiting fact on its page with its source and date."""
+
+import re
 
 import pytest
 from django.core.management import call_command
 from wagtail.images.models import Image
 
-from districts.demo import DISTRICTS, ROUTES, SITES
+from districts.demo import district_rows, glossary, route_rows, site_rows, sources
 from districts.models import District, HeritageSitePage, RoutePage
 from tests.helpers import text_of
 
@@ -13,16 +16,74 @@ pytestmark = pytest.mark.django_db
 DISTRICT_SLUGS = {"jiefangbei", "daping", "jiaochangkou", "hualongqiao", "shangqingsi",
                   "chaotianmen", "xiabancheng"}
 
+# Every visiting fact of ../shared/seed/FACTS-2.md ("Visiting information"), copied by hand from
+# the sheet: (page slug, Chinese words, English words, source link, date the source gives).
+# The test checks the data files against this list, then the pages against the data files.
+FACTS_2 = [
+    ("hongyan-village", "红岩村52号", "52 Hongyancun", "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
+    ("hongyan-village", "9:00–17:00，16:30停止入场", "9:00 to 17:00, last entry 16:30",
+     "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
+    ("hongyan-village", "免费", "Free", "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
+    ("hongyan-village", "红村网", "红岩博物馆", "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
+    ("hongyan-village", "023-63637990", "+86 23 6363 7990", "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
+    ("hongyan-village", "周一闭馆", "closed on Mondays", "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
+    ("hongyan-village", "5号线、9号线红岩村站", "Hongyancun Station on metro lines 5 and 9", "", ""),
+    ("shibati", "中兴路1号", "1 Zhongxing Road", "http://51igbt.cn/lvyou/74315f50e81cd7b58a14412cfb6c6595.html", ""),
+    ("shibati", "全天开放", "Open all day", "http://51igbt.cn/lvyou/74315f50e81cd7b58a14412cfb6c6595.html", ""),
+    ("shibati", "免费", "Free", "http://51igbt.cn/lvyou/74315f50e81cd7b58a14412cfb6c6595.html", ""),
+    ("shibati", "1号线或2号线至较场口站，3、4、11号出口", "line 1 or 2 to Jiaochangkou Station, exit 3, 4 or 11",
+     "http://51igbt.cn/lvyou/74315f50e81cd7b58a14412cfb6c6595.html", ""),
+    ("daijiaxiang-cliffside-walkway", "全天开放", "Open all day",
+     "https://overseatraveller.blogspot.com/2024/09/china-travel-chongqing_1.html", "2024-09"),
+    ("daijiaxiang-cliffside-walkway", "2号线临江门站2号出口，再步行约300米",
+     "line 2 to Linjiangmen Station, exit 2, then about 300 m on foot",
+     "https://overseatraveller.blogspot.com/2024/09/china-travel-chongqing_1.html", "2024-09"),
+    ("hongyadong", "嘉陵江滨江路88号", "88 Jialingjiang Binjiang Road", "https://izhixiu.com/a/2165161.html", ""),
+    ("hongyadong", "11层（沧白路）和1层（嘉滨路）", "level 11 (Cangbai Road) and level 1 (Jiabin Road)",
+     "https://izhixiu.com/a/2165161.html", ""),
+    ("hongyadong", "免费", "Free", "https://izhixiu.com/a/2165161.html", ""),
+    ("huguang-guild-hall", "东水门正街4号", "4 Dongshuimen Zhengjie", "http://cap68.com/info/2837", ""),
+    ("great-hall-of-the-people", "人民路173号", "173 Renmin Road", "https://www.tuniu.com/menpiao/678", ""),
+    ("great-hall-of-the-people", "8:00–18:00", "8:00 to 18:00", "https://www.tuniu.com/menpiao/678", ""),
+    ("great-hall-of-the-people", "成人8元，优惠票4元", "Adults 8 yuan, concessions 4 yuan",
+     "https://www.tuniu.com/menpiao/678", ""),
+    ("great-hall-of-the-people", "2026年1月19日至28日", "19 to 28 January 2026",
+     "https://m.dahepiao.com/news/20250901528400.html", "2025-09-01"),
+    ("jiefangbei", "民族路、民权路和邹容路交汇处", "Minzu Road, Minquan Road and Zourong Road meet",
+     "http://chinatrip.jp/chongqing/attraction/attraction-1066.htm", ""),
+    ("liziba-station-viewing-platform", "2号线李子坝站", "line 2 to Liziba Station",
+     "https://www.cqkz.cn/article/article_75040.html", "2018-10-03"),
+    ("eling-erchang", "鹅岭正街1号", "1 Eling Zhengjie", "http://www.hcygmm.com/lvyou/1012593.html", ""),
+]
+# The Jiefangbei monument's own story (FACTS-2), in its history.
+MONUMENT = [("27.5米", "27.5 m"), ("1946年10月31日", "31 October 1946"), ("1947年", "1947"),
+            ("2016年", "2016"), ("20世纪建筑遗产", "20th-century architectural heritage")]
 
-def test_demo_has_the_shared_districts_sites_and_routes(client, demo_content):
+ZH_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+
+
+def shown_date(date, language):
+    if not date:
+        return ""
+    parts = [int(p) for p in date.split("-")]
+    if language == "zh-hans":
+        return "".join(f"{v}{u}" for v, u in zip(parts, "年月日", strict=False))
+    if len(parts) == 1:
+        return str(parts[0])
+    month = EN_MONTHS[parts[1] - 1]
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def test_demo_has_the_districts_sites_and_routes_of_the_data_files(client, demo_content):
     assert set(District.objects.values_list("slug", flat=True)) >= DISTRICT_SLUGS
-    assert HeritageSitePage.objects.filter(locale__language_code="zh-hans").count() == len(SITES)
+    assert len(district_rows()) == 7
+    assert HeritageSitePage.objects.filter(locale__language_code="zh-hans").count() == len(site_rows())
     english = HeritageSitePage.objects.filter(locale__language_code="en", alias_of__isnull=True)
-    assert english.count() == len(SITES) == 12
+    assert english.count() == len(site_rows())
     assert set(RoutePage.objects.filter(locale__language_code="en").values_list(
-        "brand", flat=True)) == {"mother_city", "red_culture", "mountain_river", "business"}
-    assert len(DISTRICTS) == 7 and len(ROUTES) == 4
-    # …and every one of them is served, in both languages
+        "brand", flat=True)) == {row["brand"] for row in route_rows()}
     for url, text in (
         ("/visit/", "十八梯传统风貌区"),
         ("/en/visit/", "Shibati Traditional Area"),
@@ -35,18 +96,80 @@ def test_demo_has_the_shared_districts_sites_and_routes(client, demo_content):
         assert text in text_of(response), url
 
 
-def test_demo_never_invents_visiting_facts_and_labels_its_pictures(client, demo_content):
-    for site in HeritageSitePage.objects.all():
-        assert not site.opening_hours and site.admission == "unknown"
-        assert not site.metro_station and site.visit_minutes is None
-    assert "check before you visit" in text_of(client.get("/en/visit/daijiaxiang-cliffside-walkway/"))
-    # the pictures are generated illustrations, and say so
+def test_every_facts_2_visiting_fact_is_in_the_data_and_on_its_page_in_both_languages(
+    client, demo_content
+):
+    by_slug = {row["slug"]: row for row in site_rows()}
+    pages = {}
+    for slug, zh, en, url, date in FACTS_2:
+        # the data file holds the fact with this source and date
+        matching = [
+            fact for fact in by_slug[slug]["facts"]
+            if zh in fact["zh"] and en in fact["en"]
+        ]
+        assert matching, (slug, zh)
+        source = sources()[matching[0]["source"]]
+        assert (source["url"], str(source["date"] or "")) == (url, date), (slug, zh)
+        # …and both pages show it with the source's name, link and date
+        for language, words, prefix in (("zh-hans", zh, ""), ("en", en, "/en")):
+            if (slug, language) not in pages:
+                pages[slug, language] = text_of(client.get(f"{prefix}/visit/{slug}/"))
+            html = pages[slug, language]
+            assert words in html, (slug, language, words)
+            assert source["name"] in html, (slug, language, source["name"])
+            if url:
+                assert f'href="{url}"' in html, (slug, url)
+            if date:
+                assert shown_date(date, language) in html, (slug, language, date)
+    # who reported it, in words, and the "check before you go" line
+    assert "Reported by" in pages["shibati", "en"] and "ticket seller, guide or blog" in pages["shibati", "en"]
+    assert "check before you go" in pages["shibati", "en"]
+
+
+def test_conflicting_prices_are_shown_neither_way_and_the_page_says_why(client, demo_content):
+    for prefix, words in (("", "说法不一"), ("/en", "disagree")):
+        html = text_of(client.get(f"{prefix}/visit/huguang-guild-hall/"))
+        assert words in html
+        assert "32元" not in html and "32 yuan" not in html and "25 yuan" not in html
+
+
+def test_the_jiefangbei_monument_tells_its_own_story(client, demo_content):
+    zh = text_of(client.get("/visit/jiefangbei/"))
+    en = text_of(client.get("/en/visit/jiefangbei/"))
+    for zh_words, en_words in MONUMENT:
+        assert zh_words in zh and en_words in en
+    # the mall takings belong to the business district's page, not the monument's
+    assert "商场" not in zh and "shopping centres" not in en
+    assert "234.2118 million yuan" in text_of(client.get("/en/visit/districts/jiefangbei/"))
+
+
+def test_visit_lists_only_places_one_can_visit_one_page_each(client, demo_content):
+    unbuilt = {key: name for key, name in glossary()["places"].items() if name.get("unbuilt")}
+    assert set(unbuilt) == {"hongyan-park", "revolutionary-military-museum"}
+    assert not HeritageSitePage.objects.filter(slug__in=unbuilt).exists()
+    for prefix, field in (("", "zh"), ("/en", "en")):
+        html = text_of(client.get(f"{prefix}/visit/"))
+        for name in unbuilt.values():
+            assert name[field] not in html
+        assert client.get(f"{prefix}/visit/hongyan-park/").status_code == 404
+    # they stay as plan projects
+    assert client.get("/plan/projects/revolutionary-military-museum/").status_code == 200
+    # one page per place: no two heritage pages or districts share a title
+    titles = list(HeritageSitePage.objects.filter(locale__language_code="zh-hans").values_list(
+        "title", flat=True)) + list(District.objects.values_list("name_zh_hans", flat=True))
+    assert len(titles) == len(set(titles))
+
+
+def test_demo_labels_its_pictures(client, demo_content):
     html = text_of(client.get("/en/visit/shibati/"))
     assert "Illustration, not a photograph" in html
     assert all(image.title.startswith("示意图 Illustration") for image in Image.objects.all())
 
 
-def test_loading_the_demo_twice_adds_no_pictures_or_pages(demo_content):
-    images, pages = Image.objects.count(), HeritageSitePage.objects.count()
+def test_loading_the_demo_twice_adds_no_pictures_pages_or_facts(demo_content):
+    from districts.models import VisitingFact
+
+    counts = (Image.objects.count(), HeritageSitePage.objects.count(), VisitingFact.objects.count())
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (Image.objects.count(), HeritageSitePage.objects.count()) == (images, pages)
+    assert (Image.objects.count(), HeritageSitePage.objects.count(),
+            VisitingFact.objects.count()) == counts

@@ -115,3 +115,48 @@ def test_route_without_any_positions_has_no_sketch(client, visit_index):
 def test_route_is_listed_on_the_visitors_index(client, route):
     html = text_of(client.get("/en/visit/"))
     assert tags(html, "a", href="/en/visit/mother-city-walk/")
+
+
+def _stops():
+    return [
+        RouteStop(name="起点", latitude=Decimal("29.5573"), longitude=Decimal("106.5770")),
+        RouteStop(name="近处", latitude=Decimal("29.5532"), longitude=Decimal("106.5746")),
+        RouteStop(name="远处", latitude=Decimal("29.5730"), longitude=Decimal("106.5260"),
+                  transit_note="轨道交通9号线红岩村站"),
+    ]
+
+
+def test_each_leg_has_a_distance_from_the_coordinates_labelled_as_an_estimate(
+    client, visit_index, english_visit_index
+):
+    from yuzhong_site.core.pages import ensure_translation
+
+    route = make_route(visit_index, "far-walk", title="远行", stops=_stops())
+    ensure_translation(route, "en", title="Far walk", stops=_stops())
+    from districts import geo
+
+    near = geo.distance_metres((29.5573, 106.5770), (29.5532, 106.5746))
+    far = geo.distance_metres((29.5532, 106.5746), (29.5730, 106.5260))
+    html = text_of(client.get("/en/visit/far-walk/"))
+    # straight line, and the walking estimate with its factor stated
+    assert f"{round(near, -1):.0f} m in a straight line" in html
+    assert f"about {round(near * 1.4, -1):.0f} m (an estimate: the straight line × 1.4" in html
+    assert f"{round(far, -1):.0f} m in a straight line" in html
+    # only the leg over 1.5 km offers the metro, with the station given
+    assert html.count("take the metro or a bus for this leg") == 1
+    assert "轨道交通9号线红岩村站" in html
+    assert "walking time not yet surveyed" not in html
+    # every stop with a position is drawn
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert svg.count("<circle") == 3
+
+
+def test_a_route_that_cannot_be_walked_whole_says_it_is_a_themed_itinerary(
+    client, visit_index, english_visit_index
+):
+    from yuzhong_site.core.pages import ensure_translation
+
+    route = make_route(visit_index, "tour", title="主题之旅", is_itinerary=True,
+                       stops=[RouteStop(name="甲")])
+    ensure_translation(route, "en", title="Tour", stops=[RouteStop(name="A")])
+    assert "A themed itinerary, not one walk" in text_of(client.get("/en/visit/tour/"))

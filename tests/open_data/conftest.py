@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from districts.models import VisitIndexPage
+from districts.models import VisitIndexPage, VisitingFact
 from plans.units import Unit
 from tests.districts.builders import make_district, make_site, translate_site
 from tests.plans.factories import make_metric, make_plan, make_project
@@ -82,10 +82,14 @@ def heritage_site(visit_index, district):
     def build():
         site = make_site(
             visit_index, "shibati", title="十八梯传统风貌区", district=district,
-            latitude=Decimal("29.553200"), longitude=Decimal("106.574600"), address="较场口转盘下方",
+            latitude=Decimal("29.553200"), longitude=Decimal("106.574600"),
+            # the address is kept from the site's address fact (districts.VisitingFact)
+            visiting_facts=[VisitingFact(kind="address", value_zh="较场口转盘下方",
+                                         value_en="Below the Jiaochangkou roundabout",
+                                         source_name="example.org", tier="reported")],
             publish_revision=True,
         )
-        translate_site(site, "Shibati Traditional Area", address="Below the Jiaochangkou roundabout")
+        translate_site(site, "Shibati Traditional Area")
         return site
 
     return snapshotted(("heritage_site", district.pk), build)

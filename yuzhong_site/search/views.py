@@ -1,13 +1,18 @@
 """The public search: live pages in the visitor's language and registered data, one list."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from districts.models import VisitIndexPage
 from yuzhong_site.core.search_registry import public_search_types
 
 from .highlight import excerpt, highlight, title_rank
@@ -91,10 +96,25 @@ def _describe_snippets(request, hits):
 
 
 def find(request, query):
-    """Every hit for ``query``, best first: titles containing the query, then the backend's
-    relevance order, pages before data."""
+    """Every hit for ``query``, best first: titles containing the query (the closest first),
+    then the backend's relevance order, pages before data."""
     hits = _page_hits(request, query) + _snippet_hits(request, query)
-    hits.sort(key=lambda hit: (title_rank(hit.title, query), hit.source, hit.rank))
+    wanted = query.lower()
+
+    def key(hit):
+        rank = title_rank(hit.title, query)
+        # among titles containing the whole query: the one that is the query, then those that
+        # start with it, the shortest first ("Daijiaxiang Cliffside Walkway" before the update
+        # "Daijiaxiang Cliffside Walkway opens", "Shibati Traditional Area" before the district
+        # "Jiaochangkou–Shibati")
+        title = hit.title.lower()
+        closeness = (
+            (title != wanted, not title.startswith(wanted), len(title)) if rank == 0
+            else (True, True, 0)
+        )
+        return (rank, *closeness, hit.source, hit.rank)
+
+    hits.sort(key=key)
     return hits
 
 
@@ -104,6 +124,32 @@ def _page_number(value):
     except (TypeError, ValueError):
         return None
     return number if number >= 1 else None
+
+
+def _other_language_searches(query):
+    """[(language name, URL of the same search in that language)] for the other languages."""
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        with translation.override(code):
+            url = reverse("search")
+        links.append({"code": code, "bcp47": "zh-Hans" if code.startswith("zh") else code,
+                      "name": name, "url": f"{url}?{urlencode({'q': query})}"})
+    return links
+
+
+def _help_links(request, query):
+    """Where to go when nothing matched: the visitors' index, the site map and the search in
+    the other language."""
+    locale = Locale.get_active()
+    visit = VisitIndexPage.objects.live().filter(locale=locale).first()
+    return {
+        "visit_url": visit.get_url(request) if visit else "",
+        "site_map_url": reverse("site_map"),
+        "other_searches": _other_language_searches(query),
+    }
 
 
 def search(request):
@@ -152,10 +198,17 @@ def search(request):
             hit.title_html = highlight(hit.title, query)
             hit.summary_html = highlight(excerpt(hit.summary, query), query)
 
+    help_links = {}
+    if searched and not page_obj.object_list:
+        help_links = _help_links(request, query)
+
     return render(
         request,
         "search/search_results.html",
         {
+            **help_links,
+            # the language switcher keeps the query
+            "alternate_query": urlencode({"q": query}) if query else "",
             "search_query": query,
             "searched": searched,
             "notices": notices,

@@ -57,6 +57,10 @@ def language_alternates(context):
                     aliases.add(translated.locale.language_code)
     else:
         urls = path_urls_by_language(request.path)
+        # a view may keep its query string across languages (the search keeps ?q=)
+        query = context.get("alternate_query")
+        if query:
+            urls = {code: f"{url}?{query}" for code, url in urls.items() if url}
 
     alternates = []
     for code, _name in settings.LANGUAGES:
