@@ -9,6 +9,7 @@ from yuzhong_site.core.site_map_registry import SiteMapEntry, register_site_map_
 
 from .dashboard import public_data_url
 from .models import Metric, PlanPage, Project, UpdateIndexPage, UpdatePage
+from .visibility import public_records
 
 
 def _memo(request, key, compute):
@@ -35,7 +36,7 @@ def _plan_url(request):
 def _data_entries(model, route):
     def entries(request):
         records = (
-            model.objects.filter(live=True, pillar__live=True)
+            public_records(model.objects.all())  # the one visibility rule (plans/visibility.py)
             .select_related("pillar")
             .order_by("pillar__path", "pk")
         )

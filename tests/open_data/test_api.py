@@ -197,9 +197,10 @@ def demo_site_hostname(open_data):
 
 
 def all_urls(data):
-    """Every absolute http(s) URL anywhere in a JSON document."""
+    """Every absolute http(s) URL anywhere in a JSON document, but the sources' own links
+    (``source_url``: another site's page, quoted as it is)."""
     if isinstance(data, dict):
-        return [url for value in data.values() for url in all_urls(value)]
+        return [url for key, value in data.items() if key != "source_url" for url in all_urls(value)]
     if isinstance(data, list):
         return [url for value in data for url in all_urls(value)]
     return [data] if isinstance(data, str) and data.startswith(("http://", "https://")) else []

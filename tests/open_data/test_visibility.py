@@ -58,7 +58,7 @@ def _surfaces(client):
 PUBLIC = {
     "metric page": 200, "english metric page": 200, "project page": 200, "search": True,
     "pillar feed": 200, "api list": 2, "api detail": 200, "downloads": True,
-    "metric download": 200, "sitemap": False,
+    "metric download": 200, "sitemap": True,
 }
 HIDDEN = {
     "metric page": 404, "english metric page": 404, "project page": 404, "search": False,

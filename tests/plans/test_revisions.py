@@ -79,11 +79,18 @@ def test_import_refuses_a_project_with_a_pending_draft(pillars):
 
 def test_import_of_a_project_change_is_a_published_revision(pillars, superuser):
     project = make_project(pillars["heritage"], slug="shibati", status="under_way")
-    plan = csv_io.plan_import("projects", _csv("slug,status\nshibati,opened\n"), user=superuser)
+    plan = csv_io.plan_import("projects", _csv(
+        "slug,status,status_date,status_source,status_source_url\n"
+        "shibati,opened,2021-09-30,CNR,https://example.org/shibati\n"
+    ), user=superuser)
+    assert plan.is_valid, plan.errors
     csv_io.apply_import(plan, user=superuser)
     project.refresh_from_db()
     assert project.status == "opened" and project.live_revision.user == superuser
     assert not project.has_unpublished_changes
+    latest = project.latest_report
+    assert (latest.date.isoformat(), latest.status, latest.source_url) == (
+        "2021-09-30", "opened", "https://example.org/shibati")
 
 
 def test_publishing_an_older_draft_keeps_figures_published_after_it(sales):

@@ -20,9 +20,9 @@ def _entries(request):
                     reverse(url_name, kwargs={"extension": extension}),
                 )
             )
-    entries.append(SiteMapEntry(gettext("JSON API (for developers)"), reverse("api_root")))
+    entries.append(SiteMapEntry(gettext("JSON API (for developers)"), reverse("api_v1:api_root")))
     entries.append(
-        SiteMapEntry(gettext("API documentation (OpenAPI)"), reverse("api_openapi"))
+        SiteMapEntry(gettext("API documentation (OpenAPI)"), reverse("api_v1:api_openapi"))
     )
     return entries
 
