@@ -76,7 +76,11 @@ class TableCopy:
         rows = self.rows if rows is None else rows
         with transaction.atomic(), connection.cursor() as cursor:
             if self.vendor == "postgresql":
+                # Rows written earlier in this transaction leave deferred foreign-key checks
+                # pending, which TRUNCATE refuses: run them now, then defer again for the copy.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("TRUNCATE " + ", ".join(f'"{table}"' for table in self.tables))
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                 for table, data in rows.items():
                     if data:
                         with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:  # noqa: S608

@@ -80,6 +80,9 @@ def copy_legacy_visiting_fields(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # The data step runs in its own transaction: on PostgreSQL, rows it writes leave pending
+    # foreign-key trigger events that forbid the ALTER TABLE after it in the same transaction.
+    atomic = False
 
     dependencies = [
         ('districts', '0003_heritage_related_project'),
@@ -154,7 +157,7 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
-        migrations.RunPython(copy_legacy_visiting_fields, migrations.RunPython.noop),
+        migrations.RunPython(copy_legacy_visiting_fields, migrations.RunPython.noop, atomic=True),
         migrations.RemoveField(
             model_name='heritagesitepage',
             name='access_alternative',

@@ -52,6 +52,9 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # The data step runs in its own transaction: on PostgreSQL, rows it writes leave pending
+    # foreign-key trigger events that forbid the ALTER TABLE after it in the same transaction.
+    atomic = False
 
     dependencies = [
         ('plans', '0002_updates'),
@@ -147,7 +150,7 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
-        migrations.RunPython(forwards, backwards),
+        migrations.RunPython(forwards, backwards, atomic=True),
         migrations.RemoveField(
             model_name='measurement',
             name='approximate',
