@@ -1,5 +1,6 @@
 """Small helpers shared by the test modules."""
 
+import json
 from html.parser import HTMLParser
 
 
@@ -36,3 +37,26 @@ def add_page_in_admin(client, parent, model, **fields):
     response = client.post(f"/admin/pages/add/{opts.app_label}/{opts.model_name}/{parent.pk}/", data)
     assert response.status_code == 302, text_of(response)[:2000]
     return model.objects.get(slug=fields["slug"], locale_id=parent.locale_id)
+
+
+class _JsonLd(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.inside, self.blocks = False, []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self.inside:
+            self.blocks.append(json.loads(data))
+
+    def handle_endtag(self, tag):
+        self.inside = False
+
+
+def json_ld_blocks(html):
+    """Every JSON-LD block of a page, parsed."""
+    parser = _JsonLd()
+    parser.feed(html)
+    return parser.blocks

@@ -3,9 +3,7 @@ line, conflicting sources both shown, a driver block on English pages, JSON-LD o
 sourced values, and bilingual admin errors for bad input."""
 
 import datetime
-import json
 from decimal import Decimal
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail.users.models import UserProfile
 
 from districts.models import HeritageSitePage, VisitingFact
-from tests.helpers import text_of
+from tests.helpers import json_ld_blocks, text_of
 
 from .builders import make_site, translate_site
 
@@ -26,26 +24,8 @@ def fact(kind, zh, en, source="example.org", tier="reported", **extra):
                         source_url=f"https://{source}/page", tier=tier, **extra)
 
 
-class _JsonLd(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.inside, self.blocks = False, []
-
-    def handle_starttag(self, tag, attrs):
-        self.inside = tag == "script" and dict(attrs).get("type") == "application/ld+json"
-
-    def handle_data(self, data):
-        if self.inside:
-            self.blocks.append(json.loads(data))
-
-    def handle_endtag(self, tag):
-        self.inside = False
-
-
 def json_ld(html):
-    parser = _JsonLd()
-    parser.feed(html)
-    return parser.blocks[0]
+    return json_ld_blocks(html)[0]
 
 
 @pytest.fixture

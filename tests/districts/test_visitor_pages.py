@@ -1,38 +1,18 @@
 """A visitor browses "Visit Yuzhong": heritage sites, filters, districts, in both languages."""
 
-import json
-from html.parser import HTMLParser
 
 import pytest
 
 from districts.models import HeritageSitePage
-from tests.helpers import tags, text_of
+from tests.helpers import json_ld_blocks, tags, text_of
 
 from .builders import make_district, make_site
 
 pytestmark = pytest.mark.django_db
 
 
-class _JsonLd(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.inside, self.blocks = False, []
-
-    def handle_starttag(self, tag, attrs):
-        self.inside = tag == "script" and dict(attrs).get("type") == "application/ld+json"
-
-    def handle_data(self, data):
-        if self.inside:
-            self.blocks.append(json.loads(data))
-
-    def handle_endtag(self, tag):
-        self.inside = False
-
-
 def json_ld(html):
-    parser = _JsonLd()
-    parser.feed(html)
-    return parser.blocks
+    return json_ld_blocks(html)
 
 
 def test_visitors_index_lists_sites_in_each_language(client, shibati):
