@@ -22,7 +22,7 @@ from ninja.renderers import JSONRenderer
 from districts.models import Category, District
 from plans.models import Metric, PillarPage, ProjectStatusReport
 from plans.status import Direction, MetricStatus, ProjectStatus, Qualifier, ValueQualifier
-from yuzhong_site.core.text import clean_data
+from yuzhong_site.core.text import CONTROL_CHARACTERS, clean_data
 
 from . import plan_records as plan_data
 from . import records as place_data
@@ -417,7 +417,8 @@ def _add_resource(name, resource):
              summary=f"One of the {words}, by slug", by_alias=True)
     def detail_view(request, slug: str, lang: str = LANG) -> Any:
         language = requested_language(request)
-        items = list(resource.queryset().filter(slug=slug)[:1])
+        # No slug holds a control character (PostgreSQL would refuse a NUL in the query).
+        items = [] if CONTROL_CHARACTERS.search(slug) else list(resource.queryset().filter(slug=slug)[:1])
         if not items:
             raise ApiError(404, "not_found", NOT_FOUND)
         with translation.override(language):
