@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from yuzhong_site.core.i18n import default_locale_page
+from yuzhong_site.core.navigation import ancestor_at_depth
 
 from .charts import metric_chart, period_text, target_text
 from .models import (
@@ -346,7 +347,7 @@ def plan_context(plan, request):
 
 def pillar_context(pillar, request):
     source = default_locale_page(pillar)
-    plan = pillar.get_parent().specific
+    plan = PlanPage.objects.get(path=pillar.path[: -pillar.steplen])  # its parent, in one query
     ended = plan.has_ended()
     base = _url_base(plan, request)
     goals = list(Goal.objects.filter(live=True, pillar=source))
@@ -384,11 +385,16 @@ def pillar_context(pillar, request):
 def _pillar_in_language(source_pillar, plan):
     if source_pillar.locale_id == plan.locale_id:
         return source_pillar
-    return source_pillar.get_translation_or_none(plan.locale) or source_pillar
+    translated = (
+        PillarPage.objects.live()
+        .filter(translation_key=source_pillar.translation_key, locale_id=plan.locale_id)
+        .first()
+    )
+    return translated or source_pillar
 
 
 def _crumbs(plan, pillar, request):
-    home = plan.get_parent()
+    home = ancestor_at_depth(plan, plan.depth - 1)
     return [
         {"title": home.title, "url": home.get_url(request)},
         {"title": plan.title, "url": plan.get_url(request)},

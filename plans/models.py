@@ -129,11 +129,15 @@ class PlanPage(RoutablePageMixin, BasePage):
 
         return plan_has_ended(self.end_year, today)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, dashboard=True, **kwargs):
+        """The dashboard's figures only for the dashboard: a project or metric page of the plan
+        (``dashboard=False``) has its own context and must not pay for the whole plan's."""
         from .dashboard import plan_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(plan_context(self, request))
+        context["plan"] = self
+        if dashboard:
+            context.update(plan_context(self, request))
         return context
 
     @path("")
@@ -151,6 +155,7 @@ class PlanPage(RoutablePageMixin, BasePage):
             request,
             context_overrides=extra,
             template="plans/project_page.html",
+            dashboard=False,
         )
 
     @path("metrics/<slug:slug>/", name="metric")
@@ -164,6 +169,7 @@ class PlanPage(RoutablePageMixin, BasePage):
             request,
             context_overrides=extra,
             template="plans/metric_page.html",
+            dashboard=False,
         )
 
 

@@ -70,6 +70,10 @@ def _updates_index(request, locale_id, sections=None):
                 (s for s in sections if getattr(s, "specific_class", None) is UpdateIndexPage),
                 None,
             )
+        elif request is not None:
+            found[locale_id] = memoized(
+                request, ("updates-index", locale_id), lambda: updates_index_for(locale_id)
+            )
         else:
             found[locale_id] = updates_index_for(locale_id)
         if request is not None:

@@ -10,11 +10,26 @@ from .factories import make_metric, make_plan, make_project
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
-# Measured uncached (Chinese / English), before the latest-updates block: plan 15/18,
-# pillar 19/21, project 20/26, metric 18/24 — the same with 10 and with 300 metrics and
-# projects; home 8/9. The latest updates and feed links add 2-3 (with updates see
-# test_update_queries.py), the links to places 1-2.
-BOUNDS = {"plan": 21, "pillar": 26, "project": 30, "metric": 25}
+# Uncached means without the page cache. A page's first request after a publish also fills the
+# per-publish memo (its route, ancestors, translations: yuzhong_site/core/memo.py), so it is
+# bounded separately; every later request — what a visitor gets until the next publish — must
+# stay within twelve queries, in both languages, with 10 or 300 metrics and projects.
+# Measured (Chinese / English, 10 and 300 alike), later requests: plan 6/8, pillar 9/10,
+# project 7/9, metric 3/5; first requests 12/16, 16-17/19, 9/13, 5/9.
+BUDGET = 12
+FIRST_REQUEST_BUDGET = 20
+PAGES = {
+    "plan": ["/plan/", "/en/plan/"],
+    "pillar": ["/plan/services/", "/en/plan/services/"],
+    "project": ["/plan/projects/p/", "/en/plan/projects/p/"],
+    "metric": ["/plan/metrics/m/", "/en/plan/metrics/m/"],
+}
+
+
+def _queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return len(captured)
 
 
 def _fill(pillars, count):
@@ -35,19 +50,14 @@ def test_page_query_counts_do_not_grow_with_content(
     metric = make_metric(pillars["services"], slug="m", measurements=[(2021, 1)])
     project = make_project(pillars["services"], slug="p", milestones=5)
     assert metric and project
-    client.get("/")  # warm Wagtail's site-root cache
-    pages = {
-        "plan": ["/plan/", "/en/plan/"],
-        "pillar": ["/plan/services/", "/en/plan/services/"],
-        "project": ["/plan/projects/p/", "/en/plan/projects/p/"],
-        "metric": ["/plan/metrics/m/", "/en/plan/metrics/m/"],
-    }
-    for name, paths in pages.items():
+    client.get("/")  # warm Wagtail's site-root cache and the site-wide memo entries
+    client.get("/en/")
+    for name, paths in PAGES.items():
         for path in paths:
-            with CaptureQueriesContext(connection) as captured:
-                assert client.get(path).status_code == 200, path
-            print(f"{path} with {count}: {len(captured)} queries")
-            assert len(captured) <= BOUNDS[name], path
+            first, later = _queries(client, path), _queries(client, path)
+            print(f"{path} with {count}: {first} queries, then {later}")
+            assert first <= FIRST_REQUEST_BUDGET, (path, first)
+            assert later <= BUDGET, (path, later)
 
 
 def test_home_page_with_the_plan_stays_within_its_budget(client, home, django_assert_max_num_queries):

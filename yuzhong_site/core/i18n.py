@@ -15,6 +15,14 @@ def other_languages(current=None):
     return [code for code, _name in settings.LANGUAGES if code != current]
 
 
+def default_locale():
+    """Wagtail's default (Chinese) ``Locale``: asked for on nearly every page, so remembered
+    until the next publish (yuzhong_site/core/memo.py) instead of one query each time."""
+    from .memo import memoized
+
+    return memoized(None, ("default-locale", settings.LANGUAGE_CODE), Locale.get_default)
+
+
 def default_locale_page(page):
     """The default-locale (Chinese) page of ``page``'s translation group.
 
@@ -23,7 +31,7 @@ def default_locale_page(page):
     """
     if page is None:
         return None
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page
     if page.alias_of_id:

@@ -13,10 +13,17 @@ from .memo import memoized
 
 def page_ancestors(page):
     """``page``'s ancestors, the tree root first (as ``page.get_ancestors()``): one query per
-    page object, remembered on it (and looked up again if the page has moved)."""
+    page and publish (memo), remembered on the page object (looked up again if it has moved)."""
     path, cached = page.__dict__.get("_yz_ancestors", (None, None))
     if cached is None or path != page.path:
-        cached = list(page.get_ancestors()) if page.depth > 1 else []
+        if page.depth <= 1:
+            cached = []
+        elif page.pk is None:  # a preview of a page not saved yet
+            cached = list(page.get_ancestors())
+        else:  # the same for every visitor until something is published or moved
+            cached = memoized(
+                None, ("ancestors", page.pk, page.path), lambda: list(page.get_ancestors())
+            )
         page.__dict__["_yz_ancestors"] = (page.path, cached)
     return cached
 

@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from yuzhong_site.core.i18n import absolute_page_url
+from yuzhong_site.core.i18n import absolute_page_url, default_locale
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
@@ -69,10 +69,6 @@ class Translations:
             url = self.url(source, code)
             urls[code] = url + suffix if url else None
         return urls
-
-
-def default_locale():
-    return Locale.get_default()
 
 
 # --- heritage sites ----------------------------------------------------------------------------
