@@ -74,6 +74,54 @@ def ensure_demo_districts(context):
     context.say(f"Districts: {len(districts)} ready.")
 
 
+def _draw_steps(draw, ink, paper, width, height):
+    for step in range(9):
+        top = 160 + step * 70
+        draw.rectangle([80 + step * 40, top, width - 80 - step * 40, top + 40], fill=ink)
+
+
+def _draw_cliff(draw, ink, paper, width, height):
+    draw.polygon([(0, height), (0, 150), (380, 260), (520, 520), (width, 600), (width, height)],
+                 fill=ink)
+    draw.line([(380, 260), (520, 520), (width, 600)], fill=paper, width=14)
+
+
+def _draw_roofs(draw, ink, paper, width, height):
+    for column in range(5):
+        left = 60 + column * 220
+        draw.polygon([(left, 420), (left + 100, 300), (left + 200, 420)], fill=ink)
+        draw.rectangle([left + 20, 420, left + 180, 640], outline=ink, width=10)
+
+
+def _draw_roads(draw, ink, paper, width, height):
+    for row in range(3):
+        draw.rectangle([0, 200 + row * 180, width, 260 + row * 180], fill=ink)
+
+
+def _draw_trees(draw, ink, paper, width, height):
+    for column in range(6):
+        x = 100 + column * 190
+        draw.ellipse([x - 70, 300, x + 70, 440], fill=ink)
+        draw.rectangle([x - 10, 440, x + 10, 620], fill=ink)
+
+
+def _draw_tower(draw, ink, paper, width, height):
+    draw.rectangle([540, 160, 660, 700], fill=ink)
+    draw.polygon([(520, 160), (600, 80), (680, 160)], fill=ink)
+    draw.rectangle([440, 700, 760, 740], fill=ink)
+
+
+# The motif each place's picture is drawn with (an unknown motif draws only the accents).
+MOTIFS = {
+    "steps": _draw_steps,
+    "cliff": _draw_cliff,
+    "roofs": _draw_roofs,
+    "roads": _draw_roads,
+    "trees": _draw_trees,
+    "tower": _draw_tower,
+}
+
+
 def illustration(title, colours, motif, variant=0):
     """A simple generated picture (never a photograph), made once and reused."""
     existing = Image.objects.filter(title=title).first()
@@ -84,31 +132,8 @@ def illustration(title, colours, motif, variant=0):
     picture = PILImage.new("RGB", (width, height), paper)
     draw = ImageDraw.Draw(picture)
     seed = int(hashlib.sha256(title.encode()).hexdigest(), 16)
-    if motif == "steps":
-        for step in range(9):
-            top = 160 + step * 70
-            draw.rectangle([80 + step * 40, top, width - 80 - step * 40, top + 40], fill=ink)
-    elif motif == "cliff":
-        draw.polygon([(0, height), (0, 150), (380, 260), (520, 520), (width, 600), (width, height)],
-                     fill=ink)
-        draw.line([(380, 260), (520, 520), (width, 600)], fill=paper, width=14)
-    elif motif == "roofs":
-        for column in range(5):
-            left = 60 + column * 220
-            draw.polygon([(left, 420), (left + 100, 300), (left + 200, 420)], fill=ink)
-            draw.rectangle([left + 20, 420, left + 180, 640], outline=ink, width=10)
-    elif motif == "roads":
-        for row in range(3):
-            draw.rectangle([0, 200 + row * 180, width, 260 + row * 180], fill=ink)
-    elif motif == "trees":
-        for column in range(6):
-            x = 100 + column * 190
-            draw.ellipse([x - 70, 300, x + 70, 440], fill=ink)
-            draw.rectangle([x - 10, 440, x + 10, 620], fill=ink)
-    elif motif == "tower":
-        draw.rectangle([540, 160, 660, 700], fill=ink)
-        draw.polygon([(520, 160), (600, 80), (680, 160)], fill=ink)
-        draw.rectangle([440, 700, 760, 740], fill=ink)
+    if motif in MOTIFS:
+        MOTIFS[motif](draw, ink, paper, width, height)
     # a few deterministic accents so the pictures differ
     for index in range(3 + variant):
         x = (seed >> (index * 8)) % (width - 100)

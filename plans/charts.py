@@ -136,42 +136,7 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         description="",
         unit=unit_label(metric.unit, language),
     )
-    # The table: every figure we have, in order.
-    if metric.baseline_value is not None:
-        chart.rows.append(
-            Row(
-                _("Baseline"),
-                period_text(metric.baseline_year, metric.baseline_label),
-                format_value(metric.baseline_value, metric.unit, language),
-                "baseline",
-                source_name=metric.source_name,
-                source_url=metric.source_url,
-            )
-        )
-    for measurement in all_measurements:
-        if measurement.value is None:
-            figure = measurement.note or _("no figure published")
-        else:
-            figure = qualified_value(measurement.value, measurement.qualifier, metric.unit, language)
-        own = bool(measurement.source_name or measurement.source_url)
-        chart.rows.append(
-            Row(
-                _("Measured"),
-                period_text(measurement.year, measurement.period, measurement.date),
-                figure,
-                "measurement",
-                source_name=(measurement.source_name or measurement.source_url) if own else metric.source_name,
-                source_url=measurement.source_url if own else metric.source_url,
-                note=measurement.note if measurement.value is not None else "",
-            )
-        )
-    if metric.target_value is not None:
-        chart.rows.append(
-            Row(
-                _("Target"), str(metric.target_year or ""), target_text(metric, language), "target",
-                source_name=metric.source_name, source_url=metric.source_url,
-            )
-        )
+    chart.rows = _table_rows(metric, all_measurements, language)
     chart.has_data = bool(measurements)
     count = len(measurements) + (metric.baseline_value is not None) + (
         metric.target_value is not None and bool(metric.target_year)
@@ -181,81 +146,16 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         return chart
 
     # Scales.
-    years = [m.year for m in measurements]
-    values = [Decimal(m.value) for m in measurements]
-    if metric.baseline_value is not None:
-        years.append(metric.baseline_year)
-        values.append(Decimal(metric.baseline_value))
-    if metric.target_value is not None and metric.target_year:
-        years.append(metric.target_year)
-        values.append(Decimal(metric.target_value))
-    if plan_start:
-        years.append(plan_start - 1 if metric.baseline_year and metric.baseline_year < plan_start else plan_start)
-    if plan_end:
-        years.append(plan_end)
-    low_year, high_year = min(years), max(years)
-    if low_year == high_year:
-        high_year += 1
-    top = _nice_ceiling(max(max(values), Decimal(0)) * Decimal("1.1"))
-    bottom = min(Decimal(0), min(values))
-    plot_w = RIGHT - LEFT
-    plot_h = AXIS - TOP
-
-    def x_of(year):
-        return round(LEFT + plot_w * (year - low_year) / (high_year - low_year), 2)
-
-    def y_of(value):
-        share = (Decimal(value) - bottom) / (top - bottom)
-        return round(TOP + plot_h * (1 - float(share)), 2)
-
-    step = max(1, (high_year - low_year + 5) // 6)  # at most about six year labels
-    chart.x_ticks = [(x_of(year), str(year)) for year in range(low_year, high_year + 1, step)]
-    chart.y_ticks = [
-        (y_of(bottom + (top - bottom) * Decimal(i) / 4), format_axis_value(bottom + (top - bottom) * Decimal(i) / 4, metric.unit, language))
-        for i in range(5)
-    ]
-
-    path_points = []
-    if metric.baseline_value is not None:
-        point = Point(
-            x_of(metric.baseline_year),
-            y_of(metric.baseline_value),
-            format_axis_value(metric.baseline_value, metric.unit, language),
-            metric.baseline_year,
-            "baseline",
-        )
-        chart.points.append(point)
-        path_points.append(point)
-    for measurement in measurements:
-        point = Point(
-            x_of(measurement.year),
-            y_of(measurement.value),
-            format_axis_value(measurement.value, metric.unit, language),
-            measurement.year,
-            "measurement",
-        )
-        chart.points.append(point)
-        path_points.append(point)
-    if metric.target_value is not None and metric.target_year:
-        chart.points.append(
-            Point(
-                x_of(metric.target_year),
-                y_of(metric.target_value),
-                format_axis_value(metric.target_value, metric.unit, language),
-                metric.target_year,
-                "target",
-            )
-        )
-        start = expected_value(metric, metric.baseline_year) if metric.baseline_value is not None else None
-        if start is not None:
-            chart.expected_line = (
-                x_of(metric.baseline_year),
-                y_of(start),
-                x_of(metric.target_year),
-                y_of(metric.target_value),
-            )
+    scale = _Scale(
+        *_year_range(metric, measurements, plan_start, plan_end), *_value_range(metric, measurements)
+    )
+    chart.x_ticks = scale.x_ticks()
+    chart.y_ticks = scale.y_ticks(metric.unit, language)
+    chart.points = _points(metric, measurements, scale, language)
+    chart.expected_line = _expected_line(metric, scale)
     # Only figures of consecutive years are joined: a line across a year without a published
     # figure would suggest one.
+    path_points = [point for point in chart.points if point.kind != "target"]
     chart.segments = [
         (a.x, a.y, b.x, b.y)
         for a, b in zip(path_points, path_points[1:], strict=False)
@@ -268,6 +168,140 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         parts.append(_("The dashed line is the straight path from the baseline to the target."))
     chart.description = " ".join(parts)
     return chart
+
+
+def _table_rows(metric, all_measurements, language):
+    """The table: every figure we have, in order."""
+    rows = []
+    if metric.baseline_value is not None:
+        rows.append(
+            Row(
+                _("Baseline"),
+                period_text(metric.baseline_year, metric.baseline_label),
+                format_value(metric.baseline_value, metric.unit, language),
+                "baseline",
+                source_name=metric.source_name,
+                source_url=metric.source_url,
+            )
+        )
+    rows.extend(_measured_row(metric, measurement, language) for measurement in all_measurements)
+    if metric.target_value is not None:
+        rows.append(
+            Row(
+                _("Target"), str(metric.target_year or ""), target_text(metric, language), "target",
+                source_name=metric.source_name, source_url=metric.source_url,
+            )
+        )
+    return rows
+
+
+def _measured_row(metric, measurement, language):
+    """A measurement's row; without a figure, its note (or “no figure published”) says why."""
+    if measurement.value is None:
+        figure = measurement.note or _("no figure published")
+    else:
+        figure = qualified_value(measurement.value, measurement.qualifier, metric.unit, language)
+    own = bool(measurement.source_name or measurement.source_url)
+    return Row(
+        _("Measured"),
+        period_text(measurement.year, measurement.period, measurement.date),
+        figure,
+        "measurement",
+        source_name=(measurement.source_name or measurement.source_url) if own else metric.source_name,
+        source_url=measurement.source_url if own else metric.source_url,
+        note=measurement.note if measurement.value is not None else "",
+    )
+
+
+def _year_range(metric, measurements, plan_start, plan_end):
+    """The first and last year of the horizontal axis: the figures and the plan's years."""
+    years = [m.year for m in measurements]
+    if metric.baseline_value is not None:
+        years.append(metric.baseline_year)
+    if metric.target_value is not None and metric.target_year:
+        years.append(metric.target_year)
+    if plan_start:
+        years.append(plan_start - 1 if metric.baseline_year and metric.baseline_year < plan_start else plan_start)
+    if plan_end:
+        years.append(plan_end)
+    low_year, high_year = min(years), max(years)
+    if low_year == high_year:
+        high_year += 1
+    return low_year, high_year
+
+
+def _value_range(metric, measurements):
+    """The bottom (zero, or the lowest figure below it) and the round top of the value axis."""
+    values = [Decimal(m.value) for m in measurements]
+    if metric.baseline_value is not None:
+        values.append(Decimal(metric.baseline_value))
+    if metric.target_value is not None and metric.target_year:
+        values.append(Decimal(metric.target_value))
+    top = _nice_ceiling(max(max(values), Decimal(0)) * Decimal("1.1"))
+    bottom = min(Decimal(0), min(values))
+    return bottom, top
+
+
+@dataclass
+class _Scale:
+    """Where a year and a value are drawn."""
+
+    low_year: int
+    high_year: int
+    bottom: Decimal
+    top: Decimal
+
+    def x_of(self, year):
+        plot_w = RIGHT - LEFT
+        return round(LEFT + plot_w * (year - self.low_year) / (self.high_year - self.low_year), 2)
+
+    def y_of(self, value):
+        plot_h = AXIS - TOP
+        share = (Decimal(value) - self.bottom) / (self.top - self.bottom)
+        return round(TOP + plot_h * (1 - float(share)), 2)
+
+    def x_ticks(self):
+        step = max(1, (self.high_year - self.low_year + 5) // 6)  # at most about six year labels
+        return [(self.x_of(year), str(year)) for year in range(self.low_year, self.high_year + 1, step)]
+
+    def y_ticks(self, unit, language):
+        """Five value labels, from the bottom to the top."""
+        ticks = []
+        for i in range(5):
+            value = self.bottom + (self.top - self.bottom) * Decimal(i) / 4
+            ticks.append((self.y_of(value), format_axis_value(value, unit, language)))
+        return ticks
+
+
+def _points(metric, measurements, scale, language):
+    """The baseline, the measurements and the target, in that order."""
+
+    def point(year, value, kind):
+        label = format_axis_value(value, metric.unit, language)
+        return Point(scale.x_of(year), scale.y_of(value), label, year, kind)
+
+    points = []
+    if metric.baseline_value is not None:
+        points.append(point(metric.baseline_year, metric.baseline_value, "baseline"))
+    points.extend(point(m.year, m.value, "measurement") for m in measurements)
+    if metric.target_value is not None and metric.target_year:
+        points.append(point(metric.target_year, metric.target_value, "target"))
+    return points
+
+
+def _expected_line(metric, scale):
+    """The straight path from the baseline to the target (None without both)."""
+    if metric.target_value is None or not metric.target_year:
+        return None
+    start = expected_value(metric, metric.baseline_year) if metric.baseline_value is not None else None
+    if start is None:
+        return None
+    return (
+        scale.x_of(metric.baseline_year),
+        scale.y_of(start),
+        scale.x_of(metric.target_year),
+        scale.y_of(metric.target_value),
+    )
 
 
 def row_sentence(row):

@@ -133,6 +133,21 @@ def parse_year(text):
     return year if 1949 <= year <= 2100 else None
 
 
+# The messages for a cell that does not parse (the same wherever the column comes).
+
+
+def _not_a_date(text):
+    return _("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": text}
+
+
+def _not_a_year(text):
+    return _("“%(value)s” is not a year between 1949 and 2100.") % {"value": text}
+
+
+def _not_a_web_address(text):
+    return _("“%(value)s” is not a web address starting with http:// or https://.") % {"value": text}
+
+
 # ------------------------------------------------------------------------------- reading
 
 
@@ -161,12 +176,23 @@ def read_table(text, columns):
     if "\x00" in text:
         raise CsvFileError(_("The file contains binary data; it is not a CSV file."))
     reader = csv.reader(io.StringIO(text, newline=""))
+    header_map = _header_map(_header(reader), columns)
+    return header_map, _data_rows(reader)
+
+
+def _header(reader):
+    """The first line's cells."""
     try:
-        header = next(reader)
+        return next(reader)
     except StopIteration:
         raise CsvFileError(_("The file is empty.")) from None
     except csv.Error as error:
         raise CsvFileError(_("The file could not be read as CSV: %(error)s") % {"error": error}) from None
+
+
+def _header_map(header, columns):
+    """``{column index: field name}``; every unknown, repeated or missing column is named in
+    one ``CsvFileError``, so the editor can fix the header in one go."""
     lookup = {}
     for column in columns:
         for name in column.names():
@@ -194,6 +220,11 @@ def read_table(text, columns):
             )
     if problems:
         raise CsvFileError(" ".join(problems))
+    return header_map
+
+
+def _data_rows(reader):
+    """The remaining non-blank lines as ``(line_number, cells)``, at most ``MAX_ROWS``."""
     rows = []
     try:
         for cells in reader:
@@ -209,7 +240,7 @@ def read_table(text, columns):
         raise CsvFileError(
             _("Line %(line)s could not be read as CSV: %(error)s") % {"line": reader.line_num, "error": error}
         ) from None
-    return header_map, rows
+    return rows
 
 
 def _record(header_map, cells):
@@ -318,149 +349,204 @@ def _extra_cells_error(plan, line, extra):
     return False
 
 
-def _plan_measurements(plan, header_map, rows, user):
-    from .models import Measurement, Metric
-
+def _records(plan, header_map, rows):
+    """The rows as ``(line, {field: cell})``; a row with more cells than columns is an error."""
     records = []
-    slugs = set()
     for line, cells in rows:
         record, extra = _record(header_map, cells)
-        if _extra_cells_error(plan, line, extra):
-            continue
-        records.append((line, record))
-        slugs.add(record.get("metric", ""))
-    metrics = {m.slug: m for m in Metric.objects.filter(slug__in=slugs)}
-    # Chinese names are accepted as well as slugs.
-    missing = slugs - set(metrics)
-    if missing:
-        for metric in Metric.objects.filter(name_zh_hans__in=missing):
-            metrics.setdefault(metric.name_zh_hans, metric)
+        if not _extra_cells_error(plan, line, extra):
+            records.append((line, record))
+    return records
+
+
+MEASUREMENT_LIMITS = (("period", 100), ("source", 255), ("note", 255), ("source_url", 200))
+
+
+def _plan_measurements(plan, header_map, rows, user):
+    from .models import Measurement
+
+    records = _records(plan, header_map, rows)
+    metrics = _metrics_named({record.get("metric", "") for _line, record in records})
     existing = {
         (m.metric_id, m.year, m.period_zh_hans or ""): m
         for m in Measurement.objects.filter(metric__in={m.pk for m in metrics.values()})
     }
+    present = set(header_map.values())
     seen = {}
     for line, record in records:
         problems = []
         metric = metrics.get(record.get("metric", ""))
-        if not record.get("metric"):
-            problems.append(_("The metric is empty."))
-        elif metric is None:
-            problems.append(
-                _("Unknown metric “%(metric)s”: use the metric's slug (web address) as in the export.")
-                % {"metric": record["metric"]}
-            )
-        elif not _can_edit(user, metric.pillar_id):
-            problems.append(
-                _("You may not change the figures of “%(metric)s” (another pillar).") % {"metric": metric.slug}
-            )
-        elif metric.has_unpublished_changes:
-            problems.append(pending_draft_message(metric))
-        date = None
-        if record.get("date"):
-            date = parse_date(record["date"])
-            if date is None:
-                problems.append(
-                    _("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": record["date"]}
-                )
-        year = None
-        if record.get("year"):
-            year = parse_year(record["year"])
-            if year is None:
-                problems.append(
-                    _("“%(value)s” is not a year between 1949 and 2100.") % {"value": record["year"]}
-                )
-        elif date is not None:
-            year = date.year
-        elif not record.get("date"):
-            problems.append(_("Give a year or a date."))
-        if year and date and date.year != year:
-            problems.append(_("The date %(date)s is not in the year %(year)s.") % {"date": date, "year": year})
+        _check_metric(record, metric, user, problems)
+        date, year = _date_and_year(record, problems)
         value = parse_decimal(record.get("value", "")) if record.get("value") else None
         qualifier = _qualifier(record.get("qualifier", ""), problems)
-        future = {}
-        _not_in_future(future, "date", day=date)
-        if not future:
-            _not_in_future(future, "year", year=year)
-        problems.extend(str(message) for message in future.values())
+        problems.extend(_future_problems(date, year))
         if record.get("source_url") and not _is_web_url(record["source_url"]):
-            problems.append(
-                _("“%(value)s” is not a web address starting with http:// or https://.")
-                % {"value": record["source_url"]}
-            )
-        if not record.get("value") and qualifier:
-            problems.append(_("A qualifier needs a value: enter the figure or clear the qualifier."))
-        elif not record.get("value"):
-            problems.append(_("The value is empty."))
-        elif value is None:
-            problems.append(
-                _("“%(value)s” is not a number (use digits and a decimal point, at most 4 decimals, e.g. 23421.18).")
-                % {"value": record["value"]}
-            )
-        approximate_text = record.get("approximate", "").lower()
-        if approximate_text in TRUE_WORDS:
-            # The older column: "approximate" means "close to", unless a qualifier says more.
-            qualifier = qualifier or ValueQualifier.CLOSE_TO
-        elif approximate_text not in FALSE_WORDS:
-            problems.append(
-                _("“%(value)s” in “approximate” should be yes or no (是/否).") % {"value": record["approximate"]}
-            )
-        for name, limit in (("period", 100), ("source", 255), ("note", 255), ("source_url", 200)):
-            if len(record.get(name, "")) > limit:
-                problems.append(
-                    _("“%(column)s” is longer than %(limit)s characters.") % {"column": name, "limit": limit}
-                )
+            problems.append(_not_a_web_address(record["source_url"]))
+        _check_value(record, value, qualifier, problems)
+        qualifier = _approximate(record, qualifier, problems)
+        problems.extend(_too_long(record, MEASUREMENT_LIMITS))
         period = record.get("period", "")
         if metric is not None and year is not None:
-            key = (metric.pk, year, period)
-            if key in seen:
-                problems.append(
-                    _("Duplicate row: the same metric, year and period as line %(line)s.") % {"line": seen[key]}
-                )
-            else:
-                seen[key] = line
+            _check_repeated_measurement(seen, (metric.pk, year, period), line, problems)
         if problems:
             plan.errors.extend(RowError(line, message) for message in problems)
             continue
-        new = {
-            "value": value,
-            "date": date,
-            "qualifier": qualifier,
-            "source_name": record.get("source", ""),
-            "source_url": record.get("source_url", ""),
-            "note_zh_hans": record.get("note", ""),
-        }
-        # Columns left out of the file leave the stored values alone.
-        present = set(header_map.values())
-        column_of = {"value": "value", "date": "date",
-                     "source_name": "source", "source_url": "source_url", "note_zh_hans": "note"}
-        new = {
-            name: v
-            for name, v in new.items()
-            if (name == "qualifier" and ({"qualifier", "approximate"} & present))
-            or column_of.get(name) in present
-        }
-        label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
+        new = _measurement_fields(record, present, value, date, qualifier)
         current = existing.get((metric.pk, year, period))
-        if current is None:
-            _add_valid_change(
-                plan,
-                Change("add", line, label, {n: (None, v) for n, v in new.items()},
-                       Measurement(metric=metric, year=year, period_zh_hans=period, **new)),
-                exclude=["metric"],
-            )
-            continue
-        diff = {}
-        for name, v in new.items():
-            old = getattr(current, name)
-            if (old or None) != (v or None) and not (name == "value" and old == v):
-                diff[name] = (old, v)
-        if diff:
-            for name, (_old, v) in diff.items():
-                setattr(current, name, v)
-            _add_valid_change(plan, Change("change", line, label, diff, current), exclude=["metric"])
-        else:
-            plan.unchanged += 1
+        _plan_measurement_change(plan, line, metric, year, period, new, current)
+
+
+def _metrics_named(names):
+    """``{name: metric}`` for the metrics a file names, by slug or by Chinese name."""
+    from .models import Metric
+
+    metrics = {m.slug: m for m in Metric.objects.filter(slug__in=names)}
+    # Chinese names are accepted as well as slugs.
+    missing = names - set(metrics)
+    if missing:
+        for metric in Metric.objects.filter(name_zh_hans__in=missing):
+            metrics.setdefault(metric.name_zh_hans, metric)
+    return metrics
+
+
+def _check_metric(record, metric, user, problems):
+    """The row names a known metric that ``user`` may change and that has no pending draft."""
+    if not record.get("metric"):
+        problems.append(_("The metric is empty."))
+    elif metric is None:
+        problems.append(
+            _("Unknown metric “%(metric)s”: use the metric's slug (web address) as in the export.")
+            % {"metric": record["metric"]}
+        )
+    elif not _can_edit(user, metric.pillar_id):
+        problems.append(
+            _("You may not change the figures of “%(metric)s” (another pillar).") % {"metric": metric.slug}
+        )
+    elif metric.has_unpublished_changes:
+        problems.append(pending_draft_message(metric))
+
+
+def _date_and_year(record, problems):
+    """The row's day (optional) and year (from the year column, else from the day)."""
+    date = None
+    if record.get("date"):
+        date = parse_date(record["date"])
+        if date is None:
+            problems.append(_not_a_date(record["date"]))
+    year = None
+    if record.get("year"):
+        year = parse_year(record["year"])
+        if year is None:
+            problems.append(_not_a_year(record["year"]))
+    elif date is not None:
+        year = date.year
+    elif not record.get("date"):
+        problems.append(_("Give a year or a date."))
+    if year and date and date.year != year:
+        problems.append(_("The date %(date)s is not in the year %(year)s.") % {"date": date, "year": year})
+    return date, year
+
+
+def _future_problems(date, year):
+    """A figure reports what has happened: a day in the future, or else a year in the future."""
+    future = {}
+    _not_in_future(future, "date", day=date)
+    if not future:
+        _not_in_future(future, "year", year=year)
+    return [str(message) for message in future.values()]
+
+
+def _check_value(record, value, qualifier, problems):
+    """The figure is given (a qualifier alone says nothing) and is a number."""
+    if not record.get("value") and qualifier:
+        problems.append(_("A qualifier needs a value: enter the figure or clear the qualifier."))
+    elif not record.get("value"):
+        problems.append(_("The value is empty."))
+    elif value is None:
+        problems.append(
+            _("“%(value)s” is not a number (use digits and a decimal point, at most 4 decimals, e.g. 23421.18).")
+            % {"value": record["value"]}
+        )
+
+
+def _approximate(record, qualifier, problems):
+    """``qualifier``, as the older "approximate" column (yes/no) may complete it."""
+    approximate_text = record.get("approximate", "").lower()
+    if approximate_text in TRUE_WORDS:
+        # The older column: "approximate" means "close to", unless a qualifier says more.
+        return qualifier or ValueQualifier.CLOSE_TO
+    if approximate_text not in FALSE_WORDS:
+        problems.append(
+            _("“%(value)s” in “approximate” should be yes or no (是/否).") % {"value": record["approximate"]}
+        )
+    return qualifier
+
+
+def _too_long(record, limits):
+    """A message for each ``(column, limit)`` whose cell is longer than its limit."""
+    return [
+        _("“%(column)s” is longer than %(limit)s characters.") % {"column": name, "limit": limit}
+        for name, limit in limits
+        if len(record.get(name, "")) > limit
+    ]
+
+
+def _check_repeated_measurement(seen, key, line, problems):
+    """``key`` (metric, year, period) comes once in a file; ``seen`` holds its first line."""
+    if key in seen:
+        problems.append(
+            _("Duplicate row: the same metric, year and period as line %(line)s.") % {"line": seen[key]}
+        )
+    else:
+        seen[key] = line
+
+
+def _measurement_fields(record, present, value, date, qualifier):
+    """The figure's new field values, for the columns the file has."""
+    new = {
+        "value": value,
+        "date": date,
+        "qualifier": qualifier,
+        "source_name": record.get("source", ""),
+        "source_url": record.get("source_url", ""),
+        "note_zh_hans": record.get("note", ""),
+    }
+    # Columns left out of the file leave the stored values alone.
+    column_of = {"value": "value", "date": "date",
+                 "source_name": "source", "source_url": "source_url", "note_zh_hans": "note"}
+    return {
+        name: v
+        for name, v in new.items()
+        if (name == "qualifier" and ({"qualifier", "approximate"} & present))
+        or column_of.get(name) in present
+    }
+
+
+def _plan_measurement_change(plan, line, metric, year, period, new, current):
+    """Plan a new figure, or the change of ``current`` (the stored one), or count it unchanged."""
+    from .models import Measurement
+
+    label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
+    if current is None:
+        _add_valid_change(
+            plan,
+            Change("add", line, label, {n: (None, v) for n, v in new.items()},
+                   Measurement(metric=metric, year=year, period_zh_hans=period, **new)),
+            exclude=["metric"],
+        )
+        return
+    diff = {}
+    for name, v in new.items():
+        old = getattr(current, name)
+        if (old or None) != (v or None) and not (name == "value" and old == v):
+            diff[name] = (old, v)
+    if diff:
+        for name, (_old, v) in diff.items():
+            setattr(current, name, v)
+        _add_valid_change(plan, Change("change", line, label, diff, current), exclude=["metric"])
+    else:
+        plan.unchanged += 1
 
 
 def _qualifier(text, problems):
@@ -511,7 +597,7 @@ def _status_report(record, present, status, problems, project=None):
         return None
     date = parse_date(text)
     if date is None:
-        problems.append(_("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": text})
+        problems.append(_not_a_date(text))
         return None
     unchanged = project is not None and project.status_date == date and project.status == (status or project.status)
     if unchanged and not record.get("status_source") and not record.get("status_source_url"):
@@ -525,9 +611,7 @@ def _status_report(record, present, status, problems, project=None):
     if not source:
         problems.append(_("A status report needs its source."))
     if url and not _is_web_url(url):
-        problems.append(
-            _("“%(value)s” is not a web address starting with http:// or https://.") % {"value": url}
-        )
+        problems.append(_not_a_web_address(url))
     return {"date": date, "status": status, "source_name_zh_hans": source, "source_name": source,
             "source_url": url, "note_zh_hans": record.get("status_note", ""),
             "note": record.get("status_note", "")}
@@ -606,17 +690,19 @@ def _status_lookup():
     return lookup
 
 
+PROJECT_SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+PROJECT_TEXT_LIMITS = (
+    ("name_zh_hans", 255), ("name_en", 255), ("summary_zh_hans", 300), ("summary_en", 300),
+)
+
+
 def _plan_projects(plan, header_map, rows, user):
     from django.conf import settings
 
     from .models import PillarPage, Project
 
     present = set(header_map.values())
-    records = []
-    for line, cells in rows:
-        record, extra = _record(header_map, cells)
-        if not _extra_cells_error(plan, line, extra):
-            records.append((line, record))
+    records = _records(plan, header_map, rows)
     projects = {p.slug: p for p in Project.objects.filter(slug__in={r.get("slug") for _l, r in records})}
     pillars = {
         p.key: p
@@ -624,115 +710,140 @@ def _plan_projects(plan, header_map, rows, user):
     }
     statuses = _status_lookup()
     seen = {}
-    slug_re = re.compile(r"^[-a-zA-Z0-9_]+$")
     for line, record in records:
         problems = []
         slug = record.get("slug", "")
         project = projects.get(slug)
-        if not slug or not slug_re.match(slug) or len(slug) > 100:
-            problems.append(
-                _("“%(value)s” is not a valid project slug (letters, digits and hyphens).") % {"value": slug}
-            )
-        elif slug in seen:
-            problems.append(_("Duplicate row: the same project as line %(line)s.") % {"line": seen[slug]})
-        else:
-            seen[slug] = line
-        new = {}
-        if "pillar" in present:
-            pillar = pillars.get(record["pillar"].lower())
-            if pillar is None:
-                problems.append(
-                    _("Unknown pillar “%(value)s”: use one of %(known)s.")
-                    % {"value": record["pillar"], "known": ", ".join(sorted(pillars))}
-                )
-            else:
-                new["pillar"] = pillar
-        for name, limit in (("name_zh_hans", 255), ("name_en", 255), ("summary_zh_hans", 300), ("summary_en", 300)):
-            if name in present:
-                if len(record[name]) > limit:
-                    problems.append(
-                        _("“%(column)s” is longer than %(limit)s characters.") % {"column": name, "limit": limit}
-                    )
-                new[name] = record[name]
-        if "status" in present:
-            status = statuses.get(record["status"].lower())
-            if status is None:
-                problems.append(
-                    _("Unknown status “%(value)s”: use one of %(known)s.")
-                    % {"value": record["status"], "known": ", ".join(sorted({v for v in statuses.values()}))}
-                )
-            else:
-                new["status"] = status
-        report = _status_report(record, present, new.get("status"), problems, project)
-        if "progress" in present:
-            text = record["progress"].rstrip("%")
-            if not text:
-                new["progress"] = None
-            elif text.isdigit() and 0 <= int(text) <= 100:
-                new["progress"] = int(text)
-            else:
-                problems.append(
-                    _("Progress “%(value)s” should be a whole number from 0 to 100.") % {"value": record["progress"]}
-                )
-        for name in PROJECT_DATE_FIELDS:
-            if name in present:
-                if not record[name]:
-                    new[name] = None
-                else:
-                    date = parse_date(record[name])
-                    if date is None:
-                        problems.append(
-                            _("“%(value)s” is not a date; write it as 2021-01-25.") % {"value": record[name]}
-                        )
-                    new[name] = date
-        if "planned_completion_year" in present:
-            if not record["planned_completion_year"]:
-                new["planned_completion_year"] = None
-            else:
-                year = parse_year(record["planned_completion_year"])
-                if year is None:
-                    problems.append(
-                        _("“%(value)s” is not a year between 1949 and 2100.")
-                        % {"value": record["planned_completion_year"]}
-                    )
-                new["planned_completion_year"] = year
-        if project is None and not problems:
-            if "pillar" not in new or not new.get("name_zh_hans"):
-                problems.append(_("A new project needs a pillar and a Chinese name."))
-        target_pillar = new.get("pillar") or (project.pillar if project else None)
-        if target_pillar is not None and not _can_edit(user, target_pillar.pk):
-            problems.append(_("You may not change the projects of this pillar."))
-        if project is not None and not _can_edit(user, project.pillar_id):
-            problems.append(_("You may not change the projects of this pillar."))
-        elif project is not None and project.has_unpublished_changes:
-            problems.append(pending_draft_message(project))
+        _check_project_slug(slug, seen, line, problems)
+        new, report = _project_fields(record, present, pillars, statuses, project, problems)
+        if project is None and not problems and ("pillar" not in new or not new.get("name_zh_hans")):
+            problems.append(_("A new project needs a pillar and a Chinese name."))
+        _check_project_access(new, project, user, problems)
         if problems:
             plan.errors.extend(RowError(line, message) for message in problems)
             continue
-        if project is None:
-            # New projects arrive as drafts, to be reviewed and published in the admin.
-            obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
-            obj._csv_report = report
-            _add_valid_change(
-                plan, Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj),
-                exclude=PROJECT_RELATIONS,
-            )
-            continue
-        diff = {}
-        for name, value in new.items():
-            old = getattr(project, name)
-            if (old or None) != (value or None):
-                diff[name] = (old, value)
-        if report is not None:
-            diff["status_report"] = (None, f"{report['date']} {report['status']}")
-        if diff:
-            for name, (_old, value) in diff.items():
-                if name != "status_report":
-                    setattr(project, name, value)
-            project._csv_report = report
-            _add_valid_change(plan, Change("change", line, slug, diff, project), exclude=PROJECT_RELATIONS)
-        else:
-            plan.unchanged += 1
+        _plan_project_change(plan, line, slug, new, report, project)
+
+
+def _check_project_slug(slug, seen, line, problems):
+    """A valid slug, once in the file (``seen`` holds each slug's first line)."""
+    if not slug or not PROJECT_SLUG.match(slug) or len(slug) > 100:
+        problems.append(
+            _("“%(value)s” is not a valid project slug (letters, digits and hyphens).") % {"value": slug}
+        )
+    elif slug in seen:
+        problems.append(_("Duplicate row: the same project as line %(line)s.") % {"line": seen[slug]})
+    else:
+        seen[slug] = line
+
+
+def _project_fields(record, present, pillars, statuses, project, problems):
+    """The project's new field values, for the columns the file has (the others keep their
+    stored values), and the status report the row asks for."""
+    new = {}
+    if "pillar" in present:
+        _project_pillar(record["pillar"], pillars, new, problems)
+    problems.extend(_too_long(record, PROJECT_TEXT_LIMITS))
+    new.update((name, record[name]) for name, _limit in PROJECT_TEXT_LIMITS if name in present)
+    if "status" in present:
+        _project_status(record["status"], statuses, new, problems)
+    report = _status_report(record, present, new.get("status"), problems, project)
+    if "progress" in present:
+        _project_progress(record["progress"], new, problems)
+    # An empty date or year clears the stored one.
+    for name in PROJECT_DATE_FIELDS:
+        if name in present:
+            new[name] = _optional(record[name], parse_date, _not_a_date, problems)
+    if "planned_completion_year" in present:
+        new["planned_completion_year"] = _optional(
+            record["planned_completion_year"], parse_year, _not_a_year, problems
+        )
+    return new, report
+
+
+def _project_pillar(text, pillars, new, problems):
+    pillar = pillars.get(text.lower())
+    if pillar is None:
+        problems.append(
+            _("Unknown pillar “%(value)s”: use one of %(known)s.")
+            % {"value": text, "known": ", ".join(sorted(pillars))}
+        )
+    else:
+        new["pillar"] = pillar
+
+
+def _project_status(text, statuses, new, problems):
+    status = statuses.get(text.lower())
+    if status is None:
+        problems.append(
+            _("Unknown status “%(value)s”: use one of %(known)s.")
+            % {"value": text, "known": ", ".join(sorted({v for v in statuses.values()}))}
+        )
+    else:
+        new["status"] = status
+
+
+def _project_progress(text, new, problems):
+    """Per cent, a whole number (“50%” is read as 50); an empty cell clears it."""
+    digits = text.rstrip("%")
+    if not digits:
+        new["progress"] = None
+    elif digits.isdigit() and 0 <= int(digits) <= 100:
+        new["progress"] = int(digits)
+    else:
+        problems.append(_("Progress “%(value)s” should be a whole number from 0 to 100.") % {"value": text})
+
+
+def _optional(text, parse, message, problems):
+    """``parse(text)``, None for an empty cell; a cell that does not parse is a problem (and None)."""
+    if not text:
+        return None
+    value = parse(text)
+    if value is None:
+        problems.append(message(text))
+    return value
+
+
+def _check_project_access(new, project, user, problems):
+    """``user`` may change projects of the row's pillar and of the project's current one, and
+    the project has no pending draft."""
+    target_pillar = new.get("pillar") or (project.pillar if project else None)
+    if target_pillar is not None and not _can_edit(user, target_pillar.pk):
+        problems.append(_("You may not change the projects of this pillar."))
+    if project is not None and not _can_edit(user, project.pillar_id):
+        problems.append(_("You may not change the projects of this pillar."))
+    elif project is not None and project.has_unpublished_changes:
+        problems.append(pending_draft_message(project))
+
+
+def _plan_project_change(plan, line, slug, new, report, project):
+    """Plan a new project, or the change of ``project``, or count it unchanged."""
+    from .models import Project
+
+    if project is None:
+        # New projects arrive as drafts, to be reviewed and published in the admin.
+        obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
+        obj._csv_report = report
+        _add_valid_change(
+            plan, Change("add", line, slug, {n: (None, v) for n, v in new.items()}, obj),
+            exclude=PROJECT_RELATIONS,
+        )
+        return
+    diff = {}
+    for name, value in new.items():
+        old = getattr(project, name)
+        if (old or None) != (value or None):
+            diff[name] = (old, value)
+    if report is not None:
+        diff["status_report"] = (None, f"{report['date']} {report['status']}")
+    if diff:
+        for name, (_old, value) in diff.items():
+            if name != "status_report":
+                setattr(project, name, value)
+        project._csv_report = report
+        _add_valid_change(plan, Change("change", line, slug, diff, project), exclude=PROJECT_RELATIONS)
+    else:
+        plan.unchanged += 1
 
 
 # ------------------------------------------------------------------------------ applying

@@ -96,35 +96,13 @@ def _check_mode(site, browser, mode):
     context.add_cookies(
         [{"name": name, "value": value, "url": site.url} for name, value in MODES[mode].items()]
     )
-    large = "large" in mode
     failures = []
     try:
         for index, path in enumerate(PATHS):
             page.set_viewport_size({"width": 390, "height": HEIGHT})
             page.goto(site.url + path)
             for width in WIDTHS:
-                page.set_viewport_size({"width": width, "height": HEIGHT})
-                layout = page.evaluate(LAYOUT_JS)
-                where = f"{mode} {width}px {path}"
-                if width == 390 and mode == "normal":
-                    images = page.evaluate(IMAGES_JS)
-                    if len(images) != len(set(images)):
-                        failures.append(f"{where}: a picture shown twice {images}")
-                if layout["overflow"] > 1:
-                    failures.append(f"{where}: scrolls sideways {page.evaluate(WIDE_JS)}")
-                smallest = page.evaluate(SMALLEST_TEXT_JS)
-                minimum = 21 if large else 14
-                if smallest and smallest[0][0] < minimum - 0.05:
-                    failures.append(f"{where}: text under {minimum} px {smallest}")
-                if width == 390:
-                    if layout["header"] > 160:
-                        failures.append(f"{where}: header {layout['header']:.0f} px")
-                    if layout["h1Top"] is None or layout["h1Top"] > HEIGHT - 40:
-                        failures.append(f"{where}: page title at {layout['h1Top']}")
-                    if layout["bodyFont"] < (17 * 1.5 if large else 17):
-                        failures.append(f"{where}: body text {layout['bodyFont']} px")
-                    if layout["lineHeight"] < 1.5:
-                        failures.append(f"{where}: line height {layout['lineHeight']:.2f}")
+                failures += _check_width(page, mode, width, path)
             page.set_viewport_size({"width": 390, "height": HEIGHT})
             violations = _axe(page, WCAG_AA) if _wcag_aa_here(mode, index) else []
             if "contrast" in mode:
@@ -133,4 +111,41 @@ def _check_mode(site, browser, mode):
                 failures.append(f"{mode} {path}: axe {_short(violations)}")
     finally:
         context.close()
+    return failures
+
+
+def _check_width(page, mode, width, path):
+    """The loaded page at one width: no sideways scrolling, no text too small; at 390 px each
+    picture once (normal mode) and the phone layout."""
+    large = "large" in mode
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    layout = page.evaluate(LAYOUT_JS)
+    where = f"{mode} {width}px {path}"
+    failures = []
+    if width == 390 and mode == "normal":
+        images = page.evaluate(IMAGES_JS)
+        if len(images) != len(set(images)):
+            failures.append(f"{where}: a picture shown twice {images}")
+    if layout["overflow"] > 1:
+        failures.append(f"{where}: scrolls sideways {page.evaluate(WIDE_JS)}")
+    smallest = page.evaluate(SMALLEST_TEXT_JS)
+    minimum = 21 if large else 14
+    if smallest and smallest[0][0] < minimum - 0.05:
+        failures.append(f"{where}: text under {minimum} px {smallest}")
+    if width == 390:
+        failures += _phone_layout(layout, where, large)
+    return failures
+
+
+def _phone_layout(layout, where, large):
+    """At 390 px: a compact header, the page title in the first screen, readable body text."""
+    failures = []
+    if layout["header"] > 160:
+        failures.append(f"{where}: header {layout['header']:.0f} px")
+    if layout["h1Top"] is None or layout["h1Top"] > HEIGHT - 40:
+        failures.append(f"{where}: page title at {layout['h1Top']}")
+    if layout["bodyFont"] < (17 * 1.5 if large else 17):
+        failures.append(f"{where}: body text {layout['bodyFont']} px")
+    if layout["lineHeight"] < 1.5:
+        failures.append(f"{where}: line height {layout['lineHeight']:.2f}")
     return failures
