@@ -52,7 +52,7 @@ def test_page_query_counts_do_not_grow_with_content(
     assert metric and project
     client.get("/")  # warm Wagtail's site-root cache and the site-wide memo entries
     client.get("/en/")
-    for name, paths in PAGES.items():
+    for paths in PAGES.values():
         for path in paths:
             first, later = _queries(client, path), _queries(client, path)
             print(f"{path} with {count}: {first} queries, then {later}")
