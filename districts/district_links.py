@@ -5,30 +5,29 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from yuzhong_site.core.i18n import default_language
+from yuzhong_site.core.memo import memoized
 
 from .models import VisitIndexPage
 
 
 def visit_index(request=None):
-    """The live visitors' section in the reader's language (or the Chinese one), memoised on
-    ``request``; ``None`` when the site has none. One query."""
+    """The live visitors' section in the reader's language (or the Chinese one), remembered
+    until the next publish when ``request`` is given; ``None`` when the site has none."""
     language = translation.get_language() or default_language()
-    memo = getattr(request, "_yz_visit_index", None) if request is not None else None
-    if memo is not None and language in memo:
-        return memo[language]
-    candidates = {
-        page.locale.language_code: page
-        for page in VisitIndexPage.objects.live()
-        .filter(locale__language_code__in={language, default_language()})
-        .select_related("locale")
-        .order_by("-path")
-    }
-    index = candidates.get(language) or candidates.get(default_language())
-    if request is not None:
-        if memo is None:
-            memo = request._yz_visit_index = {}
-        memo[language] = index
-    return index
+
+    def find():
+        candidates = {
+            page.locale.language_code: page
+            for page in VisitIndexPage.objects.live()
+            .filter(locale__language_code__in={language, default_language()})
+            .select_related("locale")
+            .order_by("-path")
+        }
+        return candidates.get(language) or candidates.get(default_language())
+
+    if request is None:
+        return find()
+    return memoized(request, ("visit-index", language), find)
 
 
 def district_url(district, request=None):

@@ -7,7 +7,7 @@ from functools import cached_property
 from django.db.models import Prefetch
 from django.utils import translation
 
-from yuzhong_site.core.i18n import default_locale_page
+from yuzhong_site.core.i18n import active_locale, default_locale_page
 from yuzhong_site.core.navigation import ancestor_at_depth
 
 from .charts import metric_chart, period_text, target_text
@@ -529,6 +529,4 @@ def pillar_goal_url(goal, request=None):
 
 
 def _active_locale():
-    from wagtail.models import Locale
-
-    return Locale.get_active()
+    return active_locale()

@@ -3,8 +3,9 @@ every indicator, every project (grouped inside the plan's section) and the updat
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from yuzhong_site.core.i18n import active_locale
+from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.site_map_registry import SiteMapEntry, register_site_map_group
 
 from .dashboard import public_data_url
@@ -13,21 +14,17 @@ from .visibility import public_records
 
 
 def _memo(request, key, compute):
-    """``compute()`` once per request and language (the groups ask for the same pages)."""
-    memo = getattr(request, "_yz_site_map_memo", None)
-    if memo is None:
-        memo = {}
-        if request is not None:
-            request._yz_site_map_memo = memo
-    key = (key, Locale.get_active().pk)
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
+    """``compute()`` once per publish, site and language (the groups ask for the same pages;
+    yuzhong_site/core/memo.py)."""
+    site = getattr(request, "_wagtail_site", None)
+    return memoized(
+        request, ("site-map", key, getattr(site, "pk", None), active_locale().pk), compute
+    )
 
 
 def _plan_url(request):
     def compute():
-        plan = PlanPage.objects.live().public().filter(locale=Locale.get_active()).first()
+        plan = PlanPage.objects.live().public().filter(locale=active_locale()).first()
         return plan.get_url(request) if plan else None
 
     return _memo(request, "plan", compute)
@@ -52,7 +49,7 @@ def _updates_index(request):
     return _memo(
         request,
         "updates",
-        lambda: UpdateIndexPage.objects.live().public().filter(locale=Locale.get_active()).first(),
+        lambda: UpdateIndexPage.objects.live().public().filter(locale=active_locale()).first(),
     )
 
 

@@ -60,3 +60,44 @@ def json_ld_blocks(html):
     parser = _JsonLd()
     parser.feed(html)
     return parser.blocks
+
+
+# Issue 14's budget for an uncached public page (the page cache off), in either language and
+# whatever the amount of content. A page's first request after a publish also fills the
+# per-publish memo (its route, ancestors, translations: yuzhong_site/core/memo.py); that one is
+# bounded too, more loosely — every later request, until the next publish, gets the budget.
+PAGE_BUDGET = 12
+FIRST_REQUEST_BUDGET = 24
+
+
+def page_queries(client, path):
+    """``(first, later)``: the queries of two requests for ``path`` (both must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for _request in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        counts.append(len(captured))
+    return tuple(counts)
+
+
+def assert_page_budget(client, paths, label="", renditions=False):
+    """Every path within the budgets; returns {path: (first, later)} for the test's report.
+
+    ``renditions``: visit each path once before measuring, then empty the per-publish memo —
+    image renditions are made once per picture and size, ever, not after each publish."""
+    from yuzhong_site.core import memo
+
+    if renditions:
+        for path in paths:
+            client.get(path)
+        memo.forget_all()
+    measured = {path: page_queries(client, path) for path in paths}
+    print(f"queries {label}: {measured}")
+    for path, (first, later) in measured.items():
+        assert first <= FIRST_REQUEST_BUDGET, (path, first, "first request")
+        assert later <= PAGE_BUDGET, (path, later)
+    return measured

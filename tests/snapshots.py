@@ -12,6 +12,7 @@ Used by the factories that publish and translate pages (``make_plan``) and by th
 creating, publishing and translating a page costs about a hundred queries, in nearly every test.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
@@ -80,3 +81,16 @@ def snapshotted(key, build):
     if snapshot is None:
         _snapshots[key] = Snapshot(base, tables.read_all(), _freeze(value), _image_files())
     return value
+
+
+def snapshot_fixture(function):
+    """Decorate a fixture function (under ``@pytest.fixture``) that builds rows: built once per
+    test process, then copied back by :func:`snapshotted` — keyed on the function and the
+    fixtures it was given, and used only on the same starting database."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        key = (function.__module__, function.__qualname__, repr(_freeze(kwargs)))
+        return snapshotted(key, lambda: function(*args, **kwargs))
+
+    return wrapper

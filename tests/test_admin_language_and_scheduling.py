@@ -141,7 +141,11 @@ def test_make_publish_scheduled_wraps_the_command():
 
 
 @override_settings(DEBUG=True)
-def test_demo_command_creates_an_editor_and_a_moderator_in_development(client, django_user_model):
+def test_demo_command_creates_an_editor_and_a_moderator_in_development(
+    client, django_user_model, demo_content
+):
+    # On the demo content already loaded (a copy: the command's first run takes 15 s), the
+    # command runs again as `make run` does on every start.
     out = StringIO()
     call_command("load_demo_content", "--with-accounts", stdout=out)
     call_command("load_demo_content", "--with-accounts", stdout=StringIO())  # idempotent
@@ -155,7 +159,7 @@ def test_demo_command_creates_an_editor_and_a_moderator_in_development(client, d
     assert client.get("/admin/").status_code == 200
 
 
-def test_demo_accounts_are_never_created_without_debug(django_user_model):
+def test_demo_accounts_are_never_created_without_debug(django_user_model, demo_content):
     call_command("load_demo_content", "--with-accounts", stdout=StringIO())
     assert not django_user_model.objects.filter(
         username__in=[DEMO_EDITOR_USERNAME, DEMO_MODERATOR_USERNAME]

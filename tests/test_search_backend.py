@@ -6,11 +6,13 @@ from wagtail.search.backends import get_search_backend
 
 from districts.models import District
 from tests.search_fixtures import build_search_content
+from tests.snapshots import snapshot_fixture
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+@snapshot_fixture
 def content(home, english_home):
     return build_search_content(home)
 

@@ -5,12 +5,14 @@ from decimal import Decimal
 import pytest
 
 from districts.models import HeritageSiteImage, VisitIndexPage, VisitingFact
+from tests.snapshots import snapshot_fixture
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
 from .builders import make_district, make_image, make_site, translate_site
 
 
 @pytest.fixture
+@snapshot_fixture
 def visit_index(home):
     index, _ = ensure_child_page(
         home, VisitIndexPage, "visit", title="游渝中", introduction="渝中的历史文化地标",
@@ -20,17 +22,20 @@ def visit_index(home):
 
 
 @pytest.fixture
+@snapshot_fixture
 def english_visit_index(visit_index):
     page, _ = ensure_translation(visit_index, "en", title="Visit Yuzhong", introduction="Places")
     return page
 
 
 @pytest.fixture
+@snapshot_fixture
 def district():
     return make_district()
 
 
 @pytest.fixture
+@snapshot_fixture
 def shibati(visit_index, english_visit_index, district):
     site = make_site(
         visit_index, "shibati", title="十八梯传统风貌区", district=district,

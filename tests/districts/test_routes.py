@@ -8,6 +8,7 @@ import pytest
 
 from districts.models import HeritageSitePage, RouteStop
 from tests.helpers import tags, text_of
+from tests.snapshots import snapshot_fixture
 
 from .builders import make_route, make_site, translate_site
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+@snapshot_fixture
 def route(visit_index, english_visit_index, shibati):
     other = make_site(
         visit_index, "luzumiao", title="鲁祖庙传统风貌区", publish_revision=True,

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own feeds in test
 import pytest
 
 from tests.helpers import tags, text_of
+from tests.snapshots import snapshot_fixture
 
 from .factories import make_plan, make_project, make_update, make_updates_index
 
@@ -19,17 +20,20 @@ def plan_and_pillars(home):
 
 
 @pytest.fixture
+@snapshot_fixture
 def index(home, plan_and_pillars):
     return make_updates_index(home)
 
 
 @pytest.fixture
+@snapshot_fixture
 def walkway(plan_and_pillars):
     _plan, pillars = plan_and_pillars
     return make_project(pillars["heritage"], slug="walkway", name_zh_hans="步道", name_en="Walkway")
 
 
 @pytest.fixture
+@snapshot_fixture
 def news(index, plan_and_pillars, walkway):
     _plan, pillars = plan_and_pillars
     return {

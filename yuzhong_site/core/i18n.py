@@ -23,6 +23,15 @@ def default_locale():
     return memoized(None, ("default-locale", settings.LANGUAGE_CODE), Locale.get_default)
 
 
+def active_locale():
+    """The ``Locale`` of the active language (``Locale.get_active()``), remembered until the next
+    publish like :func:`default_locale`."""
+    from .memo import memoized
+
+    language = translation.get_language()
+    return memoized(None, ("active-locale", language), Locale.get_active)
+
+
 def default_locale_page(page):
     """The default-locale (Chinese) page of ``page``'s translation group.
 

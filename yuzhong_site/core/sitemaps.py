@@ -11,9 +11,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from .i18n import absolute_page_url, default_language
+from .i18n import absolute_page_url, active_locale, default_language
 from .site_map_registry import site_map_groups
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
@@ -168,7 +168,7 @@ def site_map(request):
     """网站地图: every page of the site and every page-like view (indicators, projects,
     districts, updates by year, downloads, the API) in the visitor's language, grouped by
     section; from the same sources as sitemap.xml."""
-    locale = Locale.get_active()
+    locale = active_locale()
     home = next(
         (root for root in _site_roots(request) if root.locale_id == locale.pk), None
     )

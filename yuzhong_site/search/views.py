@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from districts.models import VisitIndexPage
+from yuzhong_site.core.i18n import active_locale
 from yuzhong_site.core.search_registry import public_search_types
 
 from .highlight import excerpt, highlight, title_rank
@@ -40,7 +41,7 @@ class Hit:
 
 
 def _page_hits(request, query):
-    locale = Locale.get_active()
+    locale = active_locale()
     pages = (
         Page.objects.live()
         .public()
@@ -143,7 +144,7 @@ def _other_language_searches(query):
 def _help_links(request, query):
     """Where to go when nothing matched: the visitors' index, the site map and the search in
     the other language."""
-    locale = Locale.get_active()
+    locale = active_locale()
     visit = VisitIndexPage.objects.live().filter(locale=locale).first()
     return {
         "visit_url": visit.get_url(request) if visit else "",
