@@ -97,6 +97,7 @@ def _html_urls(client):
     ]
 
 
+@pytest.mark.crawl
 def test_no_page_title_repeats_a_segment(client, demo_content):
     checked = 0
     for url in _html_urls(client):
@@ -180,6 +181,7 @@ def test_long_date_is_the_one_date_format_per_language():
     assert long_date(None) == ""
 
 
+@pytest.mark.crawl
 def test_every_english_page_writes_dates_one_way(client, demo_content):
     dates_seen, failures = 0, []
     for url in _html_urls(client):
@@ -233,6 +235,7 @@ def test_each_choice_has_one_chinese_and_one_english_label():
             assert cjk.search(zh) and not re.search(r"[A-Za-z]", zh), (name, zh)
 
 
+@pytest.mark.crawl
 def test_english_pages_use_the_english_labels_only(client, demo_content):
     from django.utils import translation
 

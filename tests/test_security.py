@@ -73,6 +73,7 @@ def test_public_pages_send_the_other_security_headers(client, home):
         assert feature in permissions
 
 
+@pytest.mark.crawl
 def test_public_pages_have_no_inline_script_to_allow(client, demo_content):
     """Every public page in both languages: a <script> is either external (src on our origin) or
     a JSON-LD data block, which the policy does not govern; no inline code, no event handlers."""

@@ -37,6 +37,7 @@ REAL_LOOKING = {"operator_zh_hans": "渝中区某单位", "operator_en": "An off
                 "site_id_code": "1234567890", "icp_number": "渝ICP备12345678号"}
 
 
+@pytest.mark.crawl
 def test_the_demo_content_passes_the_audit(demo_content):
     passed, output, _error = run()
     print(output)  # noqa: T201 - the report, for the CI log

@@ -23,10 +23,18 @@ _lock = threading.Lock()
 _state = {"generation": None, "values": {}}
 
 
+_current = threading.local()
+
+
 def memoized(request, key, compute):
     """``compute()``, remembered in this process until the next publish. ``key`` is a tuple
-    naming the value and everything it depends on (host, language, page…)."""
-    generation = request_generation(request)
+    naming the value and everything it depends on (host, language, page…). Without a
+    ``request``, the generation read for the request being served in this thread is used (one
+    cache read per request, not one per call), or read afresh outside a request."""
+    if request is None:
+        generation = getattr(_current, "generation", None) or request_generation(None)
+    else:
+        generation = request_generation(request)
     with _lock:
         if _state["generation"] != generation:
             _state["generation"] = generation
@@ -70,4 +78,8 @@ class MemoizedSiteMiddleware:
             )
         except DatabaseError:
             pass  # left to Wagtail (and /healthz, which reports the database as down)
-        return self.get_response(request)
+        _current.generation = getattr(request, "_yz_generation", None)
+        try:
+            return self.get_response(request)
+        finally:
+            _current.generation = None

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, env
+from .base import CACHES, DATABASES, REDIS_URL, env
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
@@ -21,6 +21,10 @@ WHITENOISE_USE_FINDERS = True
 # Under pytest-xdist (-n) each worker has its own test database (test_<name>_gw0, …) and, with
 # REDIS_URL, its own Redis database: tests clear the cache (FLUSHDB), which would otherwise empty
 # another worker's cache in the middle of a test. redis://…/3 gives gw0 database 3, gw1 4, …
+# Test databases are thrown away: PostgreSQL need not wait for each commit to reach the disk.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
+
 _XDIST_WORKER = env("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _XDIST_WORKER.startswith("gw"):
     _url = urlsplit(REDIS_URL)
