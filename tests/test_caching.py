@@ -246,3 +246,83 @@ def test_every_combination_of_reading_modes_is_cached_separately(client, about):
     assert "yz-high-contrast" in seen[("yz_contrast", "yz_text")]
     assert "yz-large-text" in seen[("yz_contrast", "yz_text")]
     assert "yz-high-contrast" not in seen[()]
+
+
+def _publish_ten_measurements(home):
+    from decimal import Decimal
+
+    from django.db import connection
+
+    from plans.models import Measurement
+    from tests.plans.factories import make_metric, make_plan
+
+    _plan, pillars = make_plan(home, keys=("services",))
+    metric = make_metric(pillars["services"], slug="sales")
+    connection.run_on_commit.clear()  # the set-up is committed in real life: start afresh
+    metric.measurements = [Measurement(year=2010 + n, value=Decimal(n)) for n in range(10)]
+    return metric
+
+
+def test_a_publish_purges_a_cloudflare_zone_in_one_call(home, settings, monkeypatch,
+                                                       django_capture_on_commit_callbacks):
+    import requests
+
+    settings.WAGTAILFRONTENDCACHE = {"default": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": "token", "ZONEID": "zone-1",
+    }}
+    calls = []
+
+    class Answer:
+        def raise_for_status(self):
+            return None
+
+    monkeypatch.setattr(requests, "post", lambda url, **kwargs: calls.append((url, kwargs)) or Answer())
+    metric = _publish_ten_measurements(home)
+    with django_capture_on_commit_callbacks(execute=True):
+        metric.save_revision().publish()
+    assert [(url, kwargs["json"]) for url, kwargs in calls] == [
+        ("https://api.cloudflare.com/client/v4/zones/zone-1/purge_cache", {"purge_everything": True})
+    ]
+    assert calls[0][1]["headers"]["Authorization"] == "Bearer token"
+
+
+def test_a_publish_invalidates_a_cloudfront_distribution_with_one_path(
+    home, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    import sys
+    import types
+
+    invalidations = []
+    client = types.SimpleNamespace(create_invalidation=lambda **kwargs: invalidations.append(kwargs))
+    monkeypatch.setitem(sys.modules, "boto3", types.SimpleNamespace(client=lambda *a, **k: client))
+    monkeypatch.setitem(sys.modules, "botocore", types.SimpleNamespace(exceptions=None))
+    settings.WAGTAILFRONTENDCACHE = {"default": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": "E123",
+    }}
+    metric = _publish_ten_measurements(home)
+    with django_capture_on_commit_callbacks(execute=True):
+        metric.save_revision().publish()
+    assert [(i["DistributionId"], i["InvalidationBatch"]["Paths"]) for i in invalidations] == [
+        ("E123", {"Quantity": 1, "Items": ["/*"]})
+    ]
+
+
+def test_an_http_purger_gets_every_live_page_once_per_publish(
+    home, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+    settings.WAGTAILFRONTENDCACHE = {"default": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": "http://varnish.internal:8000",
+    }}
+    batches = []
+    monkeypatch.setattr(HTTPBackend, "purge_batch", lambda self, urls: batches.append(sorted(urls)))
+    metric = _publish_ten_measurements(home)
+    with django_capture_on_commit_callbacks(execute=True):
+        metric.save_revision().publish()
+    assert len(batches) == 1
+    assert any(url.endswith("/plan/") for url in batches[0])
+    assert any(url.endswith("/en/plan/services/") for url in batches[0])

@@ -1,6 +1,7 @@
 """The Data page (数据开放) and its downloads: what a journalist sees and gets."""
 
 import csv
+import datetime
 import io
 import json
 from decimal import Decimal
@@ -257,3 +258,31 @@ def test_downloads_use_the_same_queries_for_few_and_many_records(
         with django_assert_max_num_queries(DOWNLOAD_BOUND) as captured:
             assert client.get(path).status_code == 200
         print(f"{path}: {len(captured)} queries with {count} of each")  # noqa: T201
+
+
+def test_csv_keeps_each_figure_qualifier_source_date_and_the_status_history(client, plan_and_pillars):
+    from plans.models import Measurement
+    from tests.plans.factories import make_project
+
+    _plan, pillars = plan_and_pillars
+    metric = make_metric(pillars["services"], slug="sales")
+    metric.measurements = [
+        Measurement(year=2021, value=Decimal("100"), qualifier="close_to",
+                    source_name="区政府", source_url="https://example.org/2021",
+                    source_date="2022-01-20"),
+        Measurement(year=2022, value=Decimal("120")),
+    ]
+    metric.save()
+    rows = read_csv(client.get("/en/data/metrics/sales.csv"))
+    assert [(row["year"], row["qualifier"], row["source_date"]) for row in rows] == [
+        ("2021", "close to (近)", "2022-01-20"), ("2022", "", ""),
+    ]
+    assert read_csv(client.get("/data/metrics/sales.csv"))[0]["数值限定词"] == "近"
+
+    make_project(pillars["services"], slug="walkway", status="completed",
+                 reports=[(datetime.date(2021, 1, 25), "under_way"),
+                          (datetime.date(2022, 6, 30), "completed")])
+    row = next(r for r in read_csv(client.get("/en/data/projects.csv")) if r["slug"] == "walkway")
+    assert row["status_date"] == "2022-06-30"
+    assert row["status_reports"].startswith("2021-01-25 Under way (")
+    assert "; 2022-06-30 Completed (" in row["status_reports"]

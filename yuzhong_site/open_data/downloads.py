@@ -46,6 +46,7 @@ METRIC_COLUMNS = [
     Column("period", _("Period covered")),
     Column("date", _("Date")),
     Column("value", _("Value"), numeric=True),
+    Column("qualifier", _("Value qualifier")),
     Column("target_qualifier", _("Target qualifier")),
     Column("approximate", _("Approximate")),
     Column("unit", _("Unit code")),
@@ -53,6 +54,7 @@ METRIC_COLUMNS = [
     Column("status", _("Metric status")),
     Column("source_name", _("Source")),
     Column("source_url", _("Source link")),
+    Column("source_date", _("Source date")),
     Column("note", _("Note")),
     Column("page_url", _("Web page")),
 ]
@@ -62,6 +64,8 @@ PROJECT_COLUMNS = [
     Column("pillar", _("Pillar")),
     Column("status", _("Status code")),
     Column("status_label", _("Status")),
+    Column("status_date", _("Status as of")),
+    Column("status_reports", _("Status reports")),
     Column("progress_percent", _("Progress (%)"), numeric=True),
     Column("start_date", _("Start date")),
     Column("planned_completion", _("Planned completion")),
@@ -124,8 +128,10 @@ def metric_rows(record):
                 "date": measurement["date"],
                 "value": measurement["value"],
                 "approximate": measurement["approximate"],
+                "qualifier": measurement["qualifier_label"] if measurement["qualifier"] else "",
                 "source_name": measurement["source_name"] or record["source_name"],
                 "source_url": measurement["source_url"] or record["source_url"],
+                "source_date": measurement["source_date"],
                 "note": measurement["note"],
             }
         )
@@ -139,9 +145,16 @@ def metric_rows(record):
     return rows
 
 
+def _status_report_text(report):
+    source = report["source_name"] + (f" <{report['source_url']}>" if report["source_url"] else "")
+    return f"{report['date']} {report['status_label']} ({source})"
+
+
 def project_row(record):
     return {
         **record,
+        # the status history, oldest first: "date status (source <link>)"; one cell
+        "status_reports": "; ".join(map(_status_report_text, record["status_reports"])),
         "districts": "; ".join(d["slug"] for d in record["districts"]),
         "district_names": "; ".join(d["name"] for d in record["districts"]),
         "url_zh_hans": record["urls"].get("zh-hans"),
