@@ -1,7 +1,9 @@
 """Issue 11: every figure and status says when and who; two kinds of figures; the summary
 table; charts from three points; bad input refused in both languages; a second plan."""
 
+import csv
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
@@ -257,6 +259,17 @@ def test_a_second_plan_works_end_to_end_beside_the_first(client, ended_plan, hom
     assert "A 13th-plan project" in services and "Old project" not in services
     project = Metric.objects.get(slug="old-gdp")
     assert project.get_url(language="en") == "/en/plan-13/metrics/old-gdp/"
+    # …and everywhere else a record is shown: open data, downloads, search, the site maps.
+    api = client.get("/api/v1/metrics/old-gdp/?lang=en").json()
+    assert api["plan"] == "plan-13" and api["urls"]["en"].endswith("/en/plan-13/metrics/old-gdp/")
+    assert client.get("/api/v1/metrics/gdp/").json()["plan"] == "plan"
+    rows = [r for r in csv.DictReader(io.StringIO(text_of(client.get("/en/data/metrics.csv"))[1:]))
+            if r["metric_slug"] == "old-gdp"]
+    assert rows and all(r["page_url"].endswith("/en/plan-13/metrics/old-gdp/") for r in rows)
+    found = text_of(client.get("/en/search/", {"q": "13th plan"}))
+    assert "/en/plan-13/metrics/old-gdp/" in found and "/en/plan-13/projects/old-plan-project/" in found
+    assert "/en/plan-13/metrics/old-gdp/" in text_of(client.get("/en/sitemap/"))
+    assert "/plan-13/projects/old-plan-project/" in text_of(client.get("/sitemap.xml"))
 
 
 def test_the_updates_list_names_the_years_it_has_nothing_for(client, home):
