@@ -154,3 +154,26 @@ def test_the_admin_refuses_a_conflicting_publish_with_a_message(admin_client, sa
 
     shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
     assert "notes_zh_hans" in shown, shown
+
+
+def test_the_admin_import_page_shows_the_pending_draft_row_and_imports_nothing(admin_client, sales):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _save_draft(sales, notes_zh_hans="草稿说明")
+    upload = SimpleUploadedFile("f.csv", _csv("metric,year,value\nsales,2021,9000\n"))
+    preview = admin_client.post("/admin/plan-data/csv/measurements/import/", {"file": upload})
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "unpublished changes" in html or "未发布的修改" in html
+    assert "Confirm and import" not in html and "确认导入" not in html
+    assert not Measurement.objects.filter(metric=sales, year=2021).exists()
+    # the editor publishes (or discards) the draft, and the same file then goes in
+    Metric.objects.get(pk=sales.pk).get_latest_revision().publish()
+    upload = SimpleUploadedFile("f.csv", _csv("metric,year,value\nsales,2021,9000\n"))
+    preview = admin_client.post("/admin/plan-data/csv/measurements/import/", {"file": upload})
+    done = admin_client.post("/admin/plan-data/csv/measurements/import/",
+                             {"token": preview.context["token"], "confirm": "1"})
+    assert done.status_code == 302
+    sales.refresh_from_db()
+    assert sales.notes_zh_hans == "草稿说明"  # the draft's change was kept, and the figure too
+    assert Measurement.objects.filter(metric=sales, year=2021, value=9000).exists()
