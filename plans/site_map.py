@@ -35,6 +35,8 @@ def _data_entries(model, route):
         records = (
             public_records(model.objects.all())  # the one visibility rule (plans/visibility.py)
             .select_related("pillar")
+            # a name and a link each: not the whole record and its pillar page
+            .only("slug", "name_zh_hans", "name_en", "pillar__path")
             .order_by("pillar__path", "pk")
         )
         return [
