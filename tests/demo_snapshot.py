@@ -32,11 +32,20 @@ def load_demo_content():
         call_command("load_demo_content", stdout=devnull)
 
 
+_TABLES = {}
+
+
 class TableCopy:
     """Every table's rows, read and written back as they are (also used by tests/snapshots.py)."""
 
     def __init__(self):
         self.vendor = connection.vendor
+        key = (self.vendor, connection.settings_dict["NAME"])
+        if key not in _TABLES:  # the same tables for the whole test session: asked once
+            _TABLES[key] = self._find_tables()
+        self.tables, self.virtual = _TABLES[key]
+
+    def _find_tables(self):
         self.tables = sorted(
             connection.introspection.django_table_names(only_existing=True, include_views=False)
         )
@@ -51,6 +60,7 @@ class TableCopy:
                 self.virtual = {name for (name,) in cursor.fetchall()} & set(self.tables)
             self.tables = [t for t in self.tables if t not in self.virtual]
             self.tables += [*sorted(self.virtual), "sqlite_sequence"]
+        return self.tables, self.virtual
 
     def read_all(self):
         return {table: self._read(table) for table in self.tables}
@@ -76,11 +86,11 @@ class TableCopy:
         rows = self.rows if rows is None else rows
         with transaction.atomic(), connection.cursor() as cursor:
             if self.vendor == "postgresql":
-                # Rows written earlier in this transaction leave deferred foreign-key checks
-                # pending, which TRUNCATE refuses: run them now, then defer again for the copy.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("TRUNCATE " + ", ".join(f'"{table}"' for table in self.tables))
+                # DELETE, not TRUNCATE: a TRUNCATE makes new files for every table and index
+                # (and removes them again when the test rolls back), which costs far more than
+                # deleting the few rows of a test database. Foreign keys are checked at commit.
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                cursor.execute("; ".join(f'DELETE FROM "{table}"' for table in self.tables))  # noqa: S608
                 for table, data in rows.items():
                     if data:
                         with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:  # noqa: S608
@@ -90,8 +100,8 @@ class TableCopy:
                     for model in apps.get_models(include_auto_created=True)
                     if model._meta.db_table in self.tables and not model._meta.proxy
                 ]
-                for sql in connection.ops.sequence_reset_sql(no_style(), models):
-                    cursor.execute(sql)
+                # one round trip for every sequence
+                cursor.execute("\n".join(connection.ops.sequence_reset_sql(no_style(), models)))
             else:
                 raw = cursor.cursor  # Django's SQLite cursor: "%s" placeholders
                 # self.tables ends with the full-text tables and sqlite_sequence, which the
@@ -113,6 +123,15 @@ class TableCopy:
         cache.clear()
 
     def _fingerprint(self):
+        if self.vendor == "postgresql":  # every table's rows, digested by the server: one query
+            parts = " UNION ALL ".join(
+                f"SELECT {n} AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h "  # noqa: S608
+                f'FROM "{table}" t'
+                for n, table in enumerate(self.tables)
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT string_agg(h, ',' ORDER BY n) FROM ({parts}) AS digests")  # noqa: S608
+                return cursor.fetchone()[0]
         digest = hashlib.sha256()
         for table in self.tables:
             digest.update(table.encode())
@@ -120,14 +139,13 @@ class TableCopy:
         return digest.hexdigest()
 
     def _row_counts(self):
-        with connection.cursor() as cursor:
-            counts = {}
-            for table in self.tables:
-                if table == "sqlite_sequence":
-                    continue
-                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
-                counts[table] = cursor.fetchone()[0]
-            return counts
+        tables = [table for table in self.tables if table != "sqlite_sequence"]
+        counts = " UNION ALL ".join(
+            f"SELECT '{table}', COUNT(*) FROM \"{table}\"" for table in tables  # noqa: S608
+        )
+        with connection.cursor() as cursor:  # one query for every table
+            cursor.execute(counts)
+            return dict(cursor.fetchall())
 
 
 class DemoSnapshot(TableCopy):
