@@ -522,11 +522,8 @@ def pillar_goal_url(goal, request=None):
     pillar = goal.pillar
     if translation.get_language() != default_language():
         pillar = pillar.get_translation_or_none(
-            _active_locale()
+            active_locale()
         ) or pillar
     url = pillar.get_url(request)
     return f"{url}#goal-{goal.pk}" if url else None
 
-
-def _active_locale():
-    return active_locale()

@@ -46,21 +46,21 @@ class TableCopy:
         self.tables, self.virtual = _TABLES[key]
 
     def _find_tables(self):
-        self.tables = sorted(
+        """``(tables, virtual tables)``, in the order they are written back."""
+        tables = sorted(
             connection.introspection.django_table_names(only_existing=True, include_views=False)
         )
-        self.virtual = set()
-        if self.vendor == "sqlite":
-            # Full-text tables: filled by triggers on their index tables as well, so they are
-            # written after those, with their own rowids.
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
-                )
-                self.virtual = {name for (name,) in cursor.fetchall()} & set(self.tables)
-            self.tables = [t for t in self.tables if t not in self.virtual]
-            self.tables += [*sorted(self.virtual), "sqlite_sequence"]
-        return self.tables, self.virtual
+        if self.vendor != "sqlite":
+            return tables, set()
+        # Full-text tables: filled by triggers on their index tables as well, so they are
+        # written after those, with their own rowids.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+            )
+            virtual = {name for (name,) in cursor.fetchall()} & set(tables)
+        ordered = [t for t in tables if t not in virtual] + [*sorted(virtual), "sqlite_sequence"]
+        return ordered, virtual
 
     def read_all(self):
         return {table: self._read(table) for table in self.tables}

@@ -23,7 +23,9 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from .i18n import default_locale
 
 ROWS_PER_LIST = 100
 TEXT_FIELDS = (models.CharField, models.TextField)
@@ -39,13 +41,9 @@ class Listing:
         return max(self.total - len(self.rows), 0)
 
 
-def _default_locale():
-    return Locale.get_default()
-
-
 def untranslated_aliases(limit=ROWS_PER_LIST):
     """Pages in another language that still only mirror their Chinese source."""
-    default = _default_locale()
+    default = default_locale()
     queryset = (
         Page.objects.filter(alias_of__isnull=False)
         .exclude(locale=default)
@@ -65,7 +63,7 @@ def untranslated_aliases(limit=ROWS_PER_LIST):
 
 def outdated_translations(limit=ROWS_PER_LIST):
     """Translated (non-alias) pages whose Chinese source was published after them."""
-    default = _default_locale()
+    default = default_locale()
     source_published = Page.objects.filter(
         translation_key=OuterRef("translation_key"), locale=default
     ).values("last_published_at")[:1]
