@@ -1,12 +1,12 @@
 """RSS 2.0 and Atom feeds of the updates, for all pillars or one, in the visitor's language.
 
 Served by ``UpdateIndexPage`` routes: ``<updates>/feed/rss/``, ``<updates>/feed/atom/``,
-``<updates>/feed/<pillar-key>/rss/`` and ``…/atom/`` (under ``/`` and ``/en/``).
+``<updates>/feed/<pillar-key>/rss/`` and ``…/atom/`` (under ``/`` and ``/en/``); a pillar's key is
+``plans.updates.pillar_filter_key`` (its role, or its plan and role outside the first plan).
 """
 
 import datetime
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone, translation
@@ -14,8 +14,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from yuzhong_site.core.text import clean_data
-
-from .visibility import public_pillars
 
 FEED_LENGTH = 20
 KINDS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -48,7 +46,9 @@ class UpdatesFeed(Feed):
     def link(self, obj):
         url = obj["index"].get_url(obj["request"]) or "/"
         if obj["pillar"] is not None:
-            url += f"?pillar={obj['pillar'].key}"
+            from .updates import pillar_filter_key
+
+            url += f"?pillar={pillar_filter_key(obj['pillar'])}"
         return url
 
     def description(self, obj):
@@ -82,23 +82,15 @@ class UpdatesFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
 
-def pillar_for_key(key):
-    """The live Chinese pillar page with ``key``, or ``None``."""
-    return (
-        public_pillars()
-        .filter(key=key, locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-        .first()
-    )
-
-
 def serve_feed(index, request, kind, pillar_key=None):
     if kind not in KINDS:
         raise Http404("Unknown feed format")
     pillar = None
     pillar_title = ""
     if pillar_key is not None:
-        pillar = pillar_for_key(pillar_key)
+        from .updates import pillar_for_filter_key
+
+        pillar = pillar_for_filter_key(pillar_key)
         if pillar is None:
             raise Http404("Unknown pillar")
         local = pillar.get_translation_or_none(index.locale) if index.locale_id != pillar.locale_id else pillar

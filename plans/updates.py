@@ -97,20 +97,85 @@ def updates_index_for(locale_id):
     return UpdateIndexPage.objects.live().filter(locale_id=locale_id).first()
 
 
-def _filter_pillars(index):
-    """The pillars a visitor can filter by: every live Chinese pillar, titled in their language."""
-    sources = list(
-        PillarPage.objects.live()
-        .filter(locale__language_code=_default_language())
-        .order_by("path")
+def pillar_filter_keys():
+    """``[(key, Chinese pillar page, Chinese plan page)]`` for every public pillar, in tree order:
+    the key that names a pillar in the updates filter (``?pillar=``) and its feeds
+    (``feed/<key>/rss/``). A pillar of the first plan (the earliest in the page tree) is named by
+    its role (``services``), as it always has been, so published feed addresses keep working when
+    a plan is added; a pillar of any other plan by its plan's slug and its role
+    (``plan-13-services``), so two plans' pillars of one role never share an address. Remembered
+    until the next publish."""
+    from yuzhong_site.core.memo import memoized
+
+    return memoized(None, ("pillar-filter-keys",), _pillar_filter_keys)
+
+
+def _pillar_filter_keys():
+    from .models import PlanPage
+    from .visibility import public_pillars
+
+    pillars = list(
+        public_pillars().filter(locale__language_code=_default_language()).order_by("path")
     )
-    local = {
-        p.translation_key: p
-        for p in PillarPage.objects.live().filter(
-            locale_id=index.locale_id, translation_key__in=[p.translation_key for p in sources]
-        )
+    plans = {
+        plan.path: plan
+        for plan in PlanPage.objects.filter(
+            path__in={p.path[: -PlanPage.steplen] for p in pillars}
+        ).only("pk", "path", "slug", "title", "translation_key", "locale_id")
     }
-    return [(p.key, local.get(p.translation_key, p).title, p) for p in sources]
+    first = (
+        PlanPage.objects.filter(locale__language_code=_default_language())
+        .order_by("path")
+        .values_list("path", flat=True)
+        .first()
+    )
+    keys = []
+    for pillar in pillars:
+        plan = plans.get(pillar.path[: -PlanPage.steplen])
+        if plan is None:
+            continue
+        key = pillar.key if plan.path == first else f"{plan.slug}-{pillar.key}"
+        keys.append((key, pillar, plan))
+    return keys
+
+
+def pillar_filter_key(pillar):
+    """The filter and feed key of a Chinese pillar page (``""`` if it is not public)."""
+    pk = getattr(pillar, "pk", None)
+    return next((key for key, source, _plan in pillar_filter_keys() if source.pk == pk), "")
+
+
+def pillar_for_filter_key(key):
+    """The public Chinese pillar page that ``key`` names, or ``None``."""
+    return next((source for found, source, _plan in pillar_filter_keys() if found == key), None)
+
+
+def _filter_pillars(index):
+    """The pillars a visitor can filter by: ``[(key, title, Chinese pillar, plan title)]``,
+    titled in the visitor's language (the plan's title tells two plans' pillars apart)."""
+    from .models import PlanPage
+
+    entries = pillar_filter_keys()
+    wanted = [source.translation_key for _key, source, _plan in entries]
+    wanted += [plan.translation_key for _key, _source, plan in entries]
+    local = {}
+    if wanted:
+        local = {
+            page.translation_key: page
+            for model in (PillarPage, PlanPage)
+            for page in model.objects.live()
+            .filter(locale_id=index.locale_id, translation_key__in=wanted)
+            .only("pk", "title", "translation_key")
+        }
+    return [
+        (
+            key,
+            local.get(source.translation_key, source).title,
+            source,
+            local.get(plan.translation_key, plan).title,
+        )
+        for key, source, plan in entries
+    ]
 
 
 def _int_or_none(value):
@@ -125,7 +190,7 @@ def index_context(index, request):
     """The updates list: filters (pillar, year) from the query string, ten per page."""
     pillars = _filter_pillars(index)
     chosen_key = request.GET.get("pillar") or ""
-    chosen = next((source for key, _title, source in pillars if key == chosen_key), None)
+    chosen = next((source for key, _title, source, _plan in pillars if key == chosen_key), None)
     unknown_pillar = bool(chosen_key) and chosen is None
     year = _int_or_none(request.GET.get("year"))
     bad_year = bool(request.GET.get("year")) and year is None
@@ -156,7 +221,10 @@ def index_context(index, request):
         "page_numbers": list(
             paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
         ),
-        "filter_pillars": [(key, title) for key, title, _source in pillars],
+        "filter_pillars": [
+            {"key": key, "title": title, "plan": plan} for key, title, _source, plan in pillars
+        ],
+        "filter_plans": len({plan for *_rest, plan in pillars}),
         "filter_years": years,
         "years_without": years_without,
         "chosen_pillar": chosen_key if chosen is not None else "",

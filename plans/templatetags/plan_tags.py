@@ -87,6 +87,7 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
     Chinese pillar page / a project). A fixed number of queries."""
     from plans.feeds import feed_links
     from plans.updates import latest_updates as find_latest
+    from plans.updates import pillar_filter_key
 
     request = context.get("request")
     page = context.get("page")
@@ -102,7 +103,7 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
         request, key, lambda: find_latest(page.locale_id, request, pillar=pillar, project=project)
     )
     index_url = index.get_url(request) or ""
-    pillar_key = getattr(pillar, "key", "")
+    pillar_key = pillar_filter_key(pillar) if pillar is not None else ""
     links = feed_links(index, request, pillar_key)
     if pillar_key:
         index_url += f"?pillar={pillar_key}"
@@ -117,13 +118,16 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
 
 
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
-def update_feed_links(context, pillar_key=""):
-    """``<link rel="alternate">`` discovery tags for the updates feeds (and one pillar's)."""
+def update_feed_links(context, pillar=None):
+    """``<link rel="alternate">`` discovery tags for the updates feeds (and, given its Chinese
+    page, one pillar's)."""
     from plans.feeds import feed_links
+    from plans.updates import pillar_filter_key
 
     request = context.get("request")
     page = context.get("page")
     if page is None:
         return {"links": []}
     index = _updates_index(request, page.locale_id, context.get("sections"))
+    pillar_key = pillar_filter_key(pillar) if pillar is not None else ""
     return {"links": feed_links(index, request, pillar_key)}

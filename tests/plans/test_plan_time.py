@@ -272,6 +272,48 @@ def test_a_second_plan_works_end_to_end_beside_the_first(client, ended_plan, hom
     assert "/plan-13/projects/old-plan-project/" in text_of(client.get("/sitemap.xml"))
 
 
+def test_a_second_plans_pillar_has_its_own_updates_filter_and_feeds(client, ended_plan, home):
+    from wagtail.models import Locale
+
+    from .factories import make_update, make_updates_index
+
+    _plan, pillars = make_plan(
+        home, start_year=2016, end_year=2020, slug="plan-13", title="十三五规划",
+        title_en="The 13th plan", keys=("services",),
+    )
+    index = make_updates_index(home)
+    news = {
+        "first": make_update(index, "2021-05-01", pillars=[ended_plan["pillars"]["services"]],
+                             title="十四五的服务业消息"),
+        "second": make_update(index, "2019-05-01", pillars=[pillars["services"]],
+                              title="十三五的服务业消息"),
+    }
+    english = Locale.objects.get(language_code="en")
+    for prefix in ("", "/en"):
+        title = {
+            which: (update if not prefix else update.get_translation(english)).title
+            for which, update in news.items()
+        }
+        # The first plan's addresses are unchanged; the second plan's pillar has its own.
+        first = text_of(client.get(f"{prefix}/updates/feed/services/rss/"))
+        second = text_of(client.get(f"{prefix}/updates/feed/plan-13-services/atom/"))
+        listed = text_of(client.get(f"{prefix}/updates/", {"pillar": "plan-13-services"}))
+        assert title["first"] in first and title["second"] not in first
+        assert title["second"] in second and title["first"] not in second
+        assert title["second"] in listed and title["first"] not in listed
+        # the second plan's pillar page links its own feed and its own filtered list
+        page = text_of(client.get(f"{prefix}/plan-13/services/"))
+        assert tags(page, "link", href=f"{prefix}/updates/feed/plan-13-services/rss/")
+        assert f"{prefix}/updates/?pillar=plan-13-services" in page
+        assert "/updates/feed/services/" not in page
+        assert tags(text_of(client.get(f"{prefix}/plan/services/")), "link",
+                    href=f"{prefix}/updates/feed/services/rss/")
+    # the filter names each plan, so the two "services" pillars can be told apart
+    html = text_of(client.get("/en/updates/"))
+    assert tags(html, "optgroup", label="The 13th plan") and tags(html, "optgroup", label="The 14th plan")
+    assert tags(html, "option", value="plan-13-services") and tags(html, "option", value="services")
+
+
 def test_the_updates_list_names_the_years_it_has_nothing_for(client, home):
     from .factories import make_update, make_updates_index
 
