@@ -18,6 +18,7 @@ import argparse
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from . import setup_django
@@ -107,12 +108,17 @@ def facts_shown(client, url):
     return shown, other, unknown, html
 
 
+def width(text):
+    """Columns the text takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text))
+
+
 def table(headings, rows):
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headings, *rows,
-                                                                        strict=True)]
+    widths = [max(width(cell) for cell in column) for column in zip(headings, *rows, strict=True)]
+
     def line(cells):
-        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths,
-                                                                        strict=True)).rstrip()
+        return "  ".join(str(cell) + " " * (size - width(cell))
+                         for cell, size in zip(cells, widths, strict=True)).rstrip()
     return "\n".join([line(headings), line(["-" * width for width in widths]),
                       *(line(row) for row in rows)])
 
@@ -134,8 +140,8 @@ def search_results(client, prefix, query, with_total=False):
     links = [link["href"] for link in html.select("a.yz-result__link")]
     if not with_total:
         return links
-    total = re.search(r"(\d+)$", words(html.select_one(".yz-search__count")))
-    return links, int(total.group(1)) if total else 0
+    numbers = re.findall(r"\d+", words(html.select_one(".yz-search__count")))
+    return links, int(numbers[-1]) if numbers else 0
 
 
 def rank_cell(results, target):
