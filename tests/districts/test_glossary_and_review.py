@@ -120,6 +120,12 @@ def test_demo_routes_draw_every_stop_and_measure_every_leg(client, demo_content)
         legs = len(row["stops"]) - 1
         assert html.count("in a straight line") == legs, row["slug"]
         assert "not yet surveyed" not in html and "Distance not known" not in html
+        # a leg over 1.5 km names the metro station FACTS-2 gives at one end at least
+        for advice in re.findall(r'<p class="yz-stops__transit">(.*?)</p>', html, re.S):
+            if "take the metro or a bus for this leg" in advice:
+                assert "Station" in advice, (row["slug"], advice)
+    mother = text_of(client.get("/en/visit/mother-city-culture-walk/"))
+    assert "take the metro or a bus for this leg" in mother and "Jiaochangkou Station" in mother
     red = text_of(client.get("/en/visit/red-culture-walk/"))
     assert "A themed itinerary, not one walk" in red
     assert "take the metro or a bus for this leg" in red and "Hongyancun Station" in red

@@ -124,6 +124,44 @@ def test_every_facts_2_visiting_fact_is_in_the_data_and_on_its_page_in_both_lang
     # who reported it, in words, and the "check before you go" line
     assert "Reported by" in pages["shibati", "en"] and "ticket seller, guide or blog" in pages["shibati", "en"]
     assert "check before you go" in pages["shibati", "en"]
+    # a source that gives no date says so, rather than leaving the reader to guess
+    assert "the source gives no date" in pages["shibati", "en"]
+    assert "来源未注明日期" in pages["shibati", "zh-hans"]
+    assert "the source gives no date" not in pages["daijiaxiang-cliffside-walkway", "en"]
+
+
+# The rest of FACTS-2's "Visiting information" table: what the places are, in their history.
+FACTS_2_HISTORY = [
+    ("huguang-guild-hall", ["1759年", "2003年至2005年"], ["1759", "between 2003 and 2005"]),
+    ("liziba-station-viewing-platform", ["1500平方米", "2018年10月"],
+     ["1,500 m²", "October 2018"]),
+    ("eling-erchang", ["印制钞票", "1953年", "2017年6月"], ["banknotes", "1953", "June 2017"]),
+    ("hongyan-village", ["2022年1月25日", "2023年11月30日"],
+     ["25 January 2022", "30 November 2023"]),
+]
+
+
+@pytest.mark.parametrize("slug,zh_words,en_words", FACTS_2_HISTORY)
+def test_the_other_facts_2_visiting_facts_are_on_their_pages(
+    client, demo_content, slug, zh_words, en_words
+):
+    zh = text_of(client.get(f"/visit/{slug}/"))
+    en = text_of(client.get(f"/en/visit/{slug}/"))
+    assert all(words in zh for words in zh_words), (slug, zh_words)
+    assert all(words in en for words in en_words), (slug, en_words)
+
+
+def test_no_place_claims_step_free_access_and_the_one_with_a_phone_gives_it(client, demo_content):
+    # FACTS-2: accessibility was found for no site; say so, with the official contact if any
+    for row in site_rows():
+        assert not any(fact["kind"] == "accessibility" for fact in row["facts"]), row["slug"]
+        zh = text_of(client.get(f"/visit/{row['slug']}/"))
+        en = text_of(client.get(f"/en/visit/{row['slug']}/"))
+        assert re.search(r"Not known: we found no published information on [^.<]*step-free "
+                         r"access\.", en), row["slug"]
+        assert re.search(r"暂无信息：我们没有找到关于[^。<]*无台阶通行的公开信息。", zh), row["slug"]
+    assert "Ask the place: 023-63637990." in text_of(client.get("/en/visit/hongyan-village/"))
+    assert "可致电咨询：023-63637990。" in text_of(client.get("/visit/hongyan-village/"))
 
 
 def test_conflicting_prices_are_shown_neither_way_and_the_page_says_why(client, demo_content):

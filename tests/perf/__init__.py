@@ -1,4 +1,5 @@
-"""Performance tools run by ``make bench`` and ``make loadtest`` (``python -m tests.perf.bench``):
+"""Performance tools run by ``make bench`` and ``make loadtest`` (``python -m tests.perf.bench``),
+and ``make visit-report`` (``python -m tests.perf.visit_report``):
 outside the installed apps, so nothing in the site imports them."""
 
 import os
