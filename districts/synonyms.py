@@ -26,3 +26,15 @@ def terms_for_kinds(kinds):
         if group.get("always") or kinds & set(group.get("fact_kinds", [])):
             terms += group["terms"]
     return terms
+
+
+def vocabulary_kinds(query):
+    """The fact kinds a query asks about when it is a visiting word ("门票", "opening hours"…,
+    any case): the kinds of its group, or an empty set. The access words ask about every page
+    (no kinds: every page answers them the same way)."""
+    wanted = " ".join(query.split()).lower()
+    kinds = set()
+    for group in synonym_groups().values():
+        if wanted in (term.lower() for term in group["terms"]):
+            kinds |= set(group.get("fact_kinds", []))
+    return kinds

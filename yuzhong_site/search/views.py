@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from districts.models import VisitIndexPage
+from districts.models import HeritageSitePage, VisitIndexPage
+from districts.synonyms import vocabulary_kinds
 from yuzhong_site.core.i18n import active_locale
 from yuzhong_site.core.search_registry import public_search_types
 
@@ -96,11 +97,19 @@ def _describe_snippets(request, hits):
             hit.summary = hit.search_type.get_summary(hit.obj)
 
 
+def _place_content_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(HeritageSitePage).pk  # cached after the first
+
+
 def find(request, query):
-    """Every hit for ``query``, best first: titles containing the query (the closest first),
-    then the backend's relevance order, pages before data."""
+    """Every hit for ``query``, best first: titles containing the query (the closest first);
+    for a visiting word ("门票", "metro"…) the places, whose pages answer it, before the pages
+    that only mention it; then the backend's relevance order, pages before data."""
     hits = _page_hits(request, query) + _snippet_hits(request, query)
     wanted = query.lower()
+    place_type = _place_content_type() if vocabulary_kinds(query) else None
 
     def key(hit):
         rank = title_rank(hit.title, query)
@@ -113,7 +122,9 @@ def find(request, query):
             (title != wanted, not title.startswith(wanted), len(title)) if rank == 0
             else (True, True, 0)
         )
-        return (rank, *closeness, hit.source, hit.rank)
+        # a place page is indexed with a visiting word only when it has a fact of that kind
+        answers = place_type is not None and getattr(hit.obj, "content_type_id", None) == place_type
+        return (rank, *closeness, not answers, hit.source, hit.rank)
 
     hits.sort(key=key)
     return hits
