@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run serve audit test test-two-instances lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest visit-report clean
+.PHONY: help install run serve audit test test-two-instances lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest visit-report readable-report clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
@@ -74,6 +74,14 @@ VISIT_REPORT_DATABASE_URL ?= sqlite:///$(CURDIR)/var/visit-report.sqlite3
 visit-report: install ## Places and the facts each page shows, and the search matrix, from the rendered demo pages
 	@mkdir -p var
 	DATABASE_URL=$(VISIT_REPORT_DATABASE_URL) $(PY) -m tests.perf.visit_report $(VISIT_REPORT_ARGS)
+
+# The reading-mode measures of issue 15 (header, overflow, text size, print, axe) on every page
+# type, from Debian's Chromium against gunicorn; its own SQLite database under var/.
+READABLE_DATABASE_URL ?= sqlite:///$(CURDIR)/var/readable.sqlite3
+
+readable-report: install ## Header height, title position, overflow, text size, print pages and axe in the four reading modes
+	@mkdir -p var
+	DATABASE_URL=$(READABLE_DATABASE_URL) $(PY) -m tests.perf.readable_report $(READABLE_ARGS)
 
 test-two-instances: install ## Two gunicorn instances on one PostgreSQL + Redis (TWO_INSTANCE_DATABASE_URL, TWO_INSTANCE_REDIS_URL)
 	$(VENV)/bin/pytest -m two_instances tests/test_two_instances.py $(PYTEST_ARGS)

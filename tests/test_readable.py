@@ -84,6 +84,8 @@ def test_500_page_is_in_the_requested_language_first_and_needs_no_database(
     assert h1_text(html) == first
     assert "服务暂时出错" in html and "Something went wrong" in html
     assert tags(html, "form", action=search)
+    assert tags(html, "a", href=search.replace("search/", "sitemap/"))
+    assert tags(html, "a", href=search.replace("search/", ""))
 
 
 def _html_urls(client):
@@ -209,14 +211,14 @@ def test_chinese_pages_write_dates_as_year_month_day(client, demo_content):
 
 
 def _choice_sets():
-    from districts.models import Category, District
+    from districts.models import Category, District, FactKind, SourceTier
     from plans.models import Metric
     from plans.status import MetricStatus, ProjectStatus
 
     return {
         "indicator kind": Metric.Kind, "indicator status": MetricStatus,
         "project status": ProjectStatus, "heritage category": Category,
-        "district kind": District.Kind,
+        "district kind": District.Kind, "source tier": SourceTier, "visiting fact": FactKind,
     }
 
 
@@ -259,3 +261,16 @@ def test_english_pages_use_the_english_labels_only(client, demo_content):
         assert leaked == [], (url, leaked)
         found_kind = found_kind or any(label in text for label in english_kinds)
     assert found_kind
+
+
+def test_no_merge_conflict_leftovers_in_stylesheets_and_templates():
+    # A stray "=======" line in site.css once made the browser drop the rule after it (the
+    # driver block's border): CSS fails silently, so look for the markers themselves.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    marker = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.M)
+    files = [*root.glob("static/**/*.css"), *root.glob("templates/**/*.html"),
+             *root.glob("*/templates/**/*.html"), *root.glob("yuzhong_site/**/templates/**/*.html")]
+    assert len(files) > 10
+    assert [str(f.relative_to(root)) for f in files if marker.search(f.read_text())] == []

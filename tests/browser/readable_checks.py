@@ -59,3 +59,79 @@ IMAGES_JS = """
 () => [...document.images].filter(img => img.getClientRects().length)
   .map(img => (img.currentSrc || img.src).split('/').pop().split('.')[0])
 """
+
+# Large text: controls (buttons, fields, disclosure summaries, navigation and mode links,
+# pagination and downloads) under 44 px tall.
+SMALL_TARGETS_JS = """
+() => [...document.querySelectorAll('button, input:not([type=hidden]), select, summary, ' +
+    '.yz-nav__link, .yz-tools__link, .yz-pagination__link, .yz-open-data__download, ' +
+    '.yz-map-links__link')]
+  .filter(el => el.getClientRects().length && !el.closest('.yz-visually-hidden, .yz-skip-link'))
+  .map(el => [Math.round(el.getBoundingClientRect().height), el.tagName + '.' + el.className])
+  .filter(([height]) => height < 44).slice(0, 3)
+"""
+
+# Large text: grids in the content laid out in more than one column.
+COLUMNS_JS = """
+() => [...document.querySelectorAll('main *')].filter(el => {
+    if (!el.getClientRects().length) return false;
+    const style = getComputedStyle(el);
+    return style.display.includes('grid') &&
+      style.gridTemplateColumns.split(' ').filter(Boolean).length > 1;
+  }).slice(0, 3).map(el => el.tagName + '.' + el.className)
+"""
+
+# High contrast: links (with text) drawn without an underline, and status badges without both
+# their words and a shape.
+CONTRAST_CUES_JS = """
+() => {
+  const bad = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (!a.getClientRects().length || !a.textContent.trim()) continue;
+    if (a.closest('.yz-skip-link, .yz-visually-hidden')) continue;
+    if (!getComputedStyle(a).textDecorationLine.includes('underline'))
+      bad.push('link not underlined: ' + a.textContent.trim().slice(0, 30));
+  }
+  for (const badge of document.querySelectorAll('.yz-badge')) {
+    if (!badge.getClientRects().length) continue;
+    const shape = getComputedStyle(badge, '::before').content;
+    if (!badge.textContent.trim() || !shape || shape === 'none' || shape === 'normal')
+      bad.push('badge without words and shape: ' + badge.className);
+  }
+  return bad.slice(0, 3);
+}
+"""
+
+# Visible tables: a caption, inside a scrolling region that the keyboard reaches and that has
+# a name; no header word (or Chinese term of up to six characters) broken over two lines (a
+# hyphenated compound may break at its hyphen).
+TABLES_JS = """
+() => {
+  const bad = [];
+  for (const table of document.querySelectorAll('main table')) {
+    if (!table.getClientRects().length) continue;
+    const name = (table.querySelector('caption') || {}).textContent;
+    const region = table.closest('[role=region]');
+    if (!name || !name.trim()) bad.push('table without a caption: ' + table.className);
+    if (!region || region.tabIndex !== 0 ||
+        !(region.getAttribute('aria-labelledby') || region.getAttribute('aria-label')))
+      bad.push('table not in a named, focusable region: ' + table.className);
+    for (const th of table.querySelectorAll('th')) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        for (const word of node.textContent.matchAll(/[A-Za-z0-9’']+|[\\u3400-\\u9fff]+/g)) {
+          if (/[\\u3400-\\u9fff]/.test(word[0]) && word[0].length > 6) continue;
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+            .map(r => Math.round(r.top)));
+          if (lines.size > 1) bad.push('header word broken: ' + word[0]);
+        }
+      }
+    }
+  }
+  return bad.slice(0, 3);
+}
+"""

@@ -1,4 +1,4 @@
-"""Issue 15's "Done when", in one browser: every page type, both languages, at 320, 390 and
+"""Issue 15's "Done when", in one browser: every page type, both languages, at 320, 390, 768 and
 1280 px, in the four reading modes (normal, large text, high contrast, both).
 
 One browser and one live server per test worker, one test per mode (and one for print); each
@@ -11,7 +11,16 @@ modes.
 import pytest
 
 from tests.browser.conftest import WCAG_AA, _new_page
-from tests.browser.readable_checks import IMAGES_JS, LAYOUT_JS, SMALLEST_TEXT_JS, WIDE_JS
+from tests.browser.readable_checks import (
+    COLUMNS_JS,
+    CONTRAST_CUES_JS,
+    IMAGES_JS,
+    LAYOUT_JS,
+    SMALL_TARGETS_JS,
+    SMALLEST_TEXT_JS,
+    TABLES_JS,
+    WIDE_JS,
+)
 
 PAGE_TYPES = [
     "/", "/about/", "/plan/", "/plan/heritage/", "/plan/metrics/spring-festival-mall-sales/",
@@ -26,7 +35,7 @@ MODES = {
     "contrast": {"yz_contrast": "high"},
     "large+contrast": {"yz_text": "large", "yz_contrast": "high"},
 }
-WIDTHS = (320, 390, 1280)
+WIDTHS = (320, 390, 768, 1280)
 HEIGHT = 844
 AAA_CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}}
 
@@ -121,8 +130,10 @@ def _check_mode(site, browser, mode):
 
 
 def _check_width(page, mode, width, path):
-    """The loaded page at one width: no sideways scrolling, no text too small; at 390 px each
-    picture once (normal mode) and the phone layout."""
+    """The loaded page at one width: no sideways scrolling, no text too small, tables in their
+    own named region with unbroken header words, one column in large text; at 390 px each
+    picture once (normal mode), the phone layout, 44 px controls (large text) and underlined
+    links and shaped badges (high contrast)."""
     large = "large" in mode
     page.set_viewport_size({"width": width, "height": HEIGHT})
     layout = page.evaluate(LAYOUT_JS)
@@ -138,8 +149,17 @@ def _check_width(page, mode, width, path):
     minimum = 21 if large else 14
     if smallest and smallest[0][0] < minimum - 0.05:
         failures.append(f"{where}: text under {minimum} px {smallest}")
+    tables = page.evaluate(TABLES_JS)
+    if tables:
+        failures.append(f"{where}: tables {tables}")
+    if large and (columns := page.evaluate(COLUMNS_JS)):
+        failures.append(f"{where}: more than one column {columns}")
     if width == 390:
         failures += _phone_layout(layout, where, large)
+        if large and (targets := page.evaluate(SMALL_TARGETS_JS)):
+            failures.append(f"{where}: controls under 44 px {targets}")
+        if "contrast" in mode and (cues := page.evaluate(CONTRAST_CUES_JS)):
+            failures.append(f"{where}: {cues}")
     return failures
 
 
