@@ -204,6 +204,20 @@ def test_demo_labels_its_pictures(client, demo_content):
     assert all(image.title.startswith("示意图 Illustration") for image in Image.objects.all())
 
 
+def test_each_place_has_a_picture_of_its_own(demo_content):
+    """The demo illustrations: one per place at least, and no two places share the same picture
+    (the same shapes everywhere told the visitor nothing)."""
+    import hashlib
+
+    pictures = {}
+    for place in HeritageSitePage.objects.live().filter(locale__language_code="zh-hans"):
+        image = place.main_image
+        assert image is not None, place.slug
+        with image.image.file.open("rb") as handle:
+            pictures.setdefault(hashlib.sha256(handle.read()).hexdigest(), []).append(place.slug)
+    assert [slugs for slugs in pictures.values() if len(slugs) > 1] == []
+
+
 def test_loading_the_demo_twice_adds_no_pictures_pages_or_facts(demo_content):
     from districts.models import VisitingFact
 
