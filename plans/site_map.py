@@ -1,6 +1,7 @@
 """The plan's page-like views in the site map and sitemap.xml (core/site_map_registry.py):
 every indicator, every project (grouped inside the plan's section) and the updates by year."""
 
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +9,7 @@ from yuzhong_site.core.i18n import active_locale
 from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.site_map_registry import SiteMapEntry, register_site_map_group
 
-from .dashboard import public_data_url
+from .dashboard import plan_urls
 from .models import Metric, PlanPage, Project, UpdateIndexPage, UpdatePage
 from .visibility import public_records
 
@@ -32,16 +33,21 @@ def _plan_url(request):
 
 def _data_entries(model, route):
     def entries(request):
-        records = (
+        rows = list(
             public_records(model.objects.all())  # the one visibility rule (plans/visibility.py)
-            .select_related("pillar")
-            # a name and a link each: not the whole record and its pillar page
-            .only("slug", "name_zh_hans", "name_en", "pillar__path")
+            # a name and a link each: neither the whole record nor its pillar page
             .order_by("pillar__path", "pk")
+            .values_list("slug", "name_zh_hans", "name_en", "pillar__path")
         )
+        english = translation.get_language() == "en"
+        bases = plan_urls({path[: -PlanPage.steplen] for *_rest, path in rows}, request)
         return [
-            SiteMapEntry(record.name, public_data_url(record, route, request))
-            for record in records
+            SiteMapEntry(
+                (name_en if english and name_en else name_zh),  # modeltranslation's fallback
+                f"{base}{route}s/{slug}/",
+            )
+            for slug, name_zh, name_en, path in rows
+            if (base := bases.get(path[: -PlanPage.steplen]))
         ]
 
     return entries

@@ -40,7 +40,18 @@ def register_site_map_group(key, *, title, entries, order=100, under=None):
 
 
 def site_map_groups(request):
-    """[(group, [entries], under_url or None)] in the active language, empty groups left out."""
+    """[(group, [entries], under_url or None)] in the active language, empty groups left out.
+    Computed once per publish for each host and language (core/memo.py: any change to content
+    starts a new generation), as the site map and sitemap.xml both ask for every group."""
+    from django.utils import translation
+
+    from .memo import memoized
+
+    key = ("site-map-groups", request.get_host(), translation.get_language())
+    return memoized(request, key, lambda: _site_map_groups(request))
+
+
+def _site_map_groups(request):
     found = []
     for group in sorted(_registry.values(), key=lambda group: (group.order, group.key)):
         entries = [entry for entry in group.entries(request) if entry.url]
