@@ -169,3 +169,26 @@ def test_only_live_sites_are_listed(client, visit_index):
     draft = make_site(visit_index, "draft", title="未发布的地方")
     HeritageSitePage.objects.filter(pk=draft.pk).update(live=False)
     assert "未发布的地方" not in text_of(client.get("/visit/"))
+
+
+def test_a_replaced_picture_shows_at_once_on_an_uncached_page(client, page_cache_off, shibati):
+    """Pictures are written once per publish (yuzhong_tags.responsive_picture): saving the
+    image with a new file starts a new generation, so the page shows the new renditions."""
+    import re
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+
+    from tests.districts.builders import image_bytes
+
+    def picture_files(html):
+        return set(re.findall(r'/media/images/([\w.-]+)\.(?:webp|jpe?g|png)', html))
+
+    before = picture_files(text_of(client.get("/visit/shibati/")))
+    assert before and picture_files(text_of(client.get("/visit/shibati/"))) == before
+    image = shibati.gallery_images.first().image
+    image.file = ImageFile(BytesIO(image_bytes((1280, 800), colour=(0, 90, 60))), name="new.png")
+    image.save()
+    image.renditions.all().delete()  # as the admin's edit view does when the file changes
+    after = picture_files(text_of(client.get("/visit/shibati/")))
+    assert after and not after & before

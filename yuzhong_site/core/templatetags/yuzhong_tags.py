@@ -6,6 +6,7 @@ import re
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from yuzhong_site.core.i18n import absolute_local_url, page_translations, path_urls_by_language
@@ -176,3 +177,23 @@ def long_date_filter(value):
     from yuzhong_site.core.dates import long_date
 
     return long_date(value)
+
+
+@register.simple_tag
+def responsive_picture(image, alt, lazy=False, sizes=""):
+    """components/picture_markup.html for ``image`` (its renditions, srcset and sizes),
+    written once per publish (core/memo.py) for each image, text, loading and sizes: the same
+    picture on a card, its page and a district page costs its rendition lookups once. Saving an
+    image starts a new generation (settings.PAGE_CACHE_PURGE_MODELS), so an edited image is
+    never shown with its old renditions."""
+    from django.template.loader import render_to_string
+
+    from yuzhong_site.core.memo import memoized
+
+    if not image:
+        return ""
+    context = {"image": image, "alt": alt, "lazy": bool(lazy), "sizes": sizes or ""}
+    key = ("picture", image.pk, alt, context["lazy"], context["sizes"])
+    return memoized(
+        None, key, lambda: mark_safe(render_to_string("components/picture_markup.html", context).strip())  # noqa: S308 - our own template's output
+    )
