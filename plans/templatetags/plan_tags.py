@@ -131,3 +131,17 @@ def update_feed_links(context, pillar=None):
     index = _updates_index(request, page.locale_id, context.get("sections"))
     pillar_key = pillar_filter_key(pillar) if pillar is not None else ""
     return {"links": feed_links(index, request, pillar_key)}
+
+
+@register.simple_tag
+def metric_chart(summary):
+    """components/chart.html for a metric (plans.dashboard.MetricSummary): written once per
+    publish for each metric, plan and language (core/memo.py; saving a metric or a measurement
+    starts a new generation), as the pillar and metric pages show the same chart."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    key = ("chart", summary.metric.pk, summary.plan.pk, translation.get_language())
+    return memoized(
+        None, key, lambda: render_to_string("components/chart.html", {"chart": summary.chart})
+    )

@@ -333,3 +333,17 @@ def test_a_chart_does_not_join_figures_across_a_year_without_one(client, ended_p
     make_metric(ended_plan["pillars"]["heritage"], slug="run", measurements=[(2021, 1), (2022, 2), (2023, 3)])
     html = text_of(client.get("/en/plan/metrics/run/"))
     assert html.count('class="yz-chart__actual"') == 2
+
+
+def test_a_new_figure_is_in_the_chart_at_once_on_an_uncached_page(client, page_cache_off, ended_plan):
+    """Charts are written once per publish (plan_tags.metric_chart): a figure saved since shows
+    at once on the pillar and metric pages."""
+    metric = Metric.objects.get(slug="gdp")
+    for path in ("/en/plan/services/", "/en/plan/metrics/gdp/"):
+        assert "1,699.9" not in text_of(client.get(path))
+    Measurement.objects.create(metric=metric, year=2023, value=Decimal("1699.9"),
+                               source_name="二〇二三年公报", source_url="https://example.org/2023")
+    for path in ("/en/plan/services/", "/en/plan/metrics/gdp/"):
+        html = text_of(client.get(path))
+        chart = html[html.index('class="yz-chart"'):]
+        assert "1,699.9" in chart, path
