@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from yuzhong_site.core.i18n import active_locale, default_locale_page
+from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import ancestor_at_depth
 
 from .charts import metric_chart, period_text, target_text
@@ -465,33 +466,31 @@ def metric_context(plan, request, slug):
 
 
 def plan_urls(plan_paths, request=None):
-    """{plan page path: the plan's URL in the active language}, memoised on ``request``.
+    """{plan page path: the plan's URL in the active language} for the paths asked.
 
-    One query for any number of plans in their own language, two for their translations."""
-    memo = getattr(request, "_yz_plan_urls", None) if request is not None else None
+    Every plan's, worked out once per publish for each host and language (core/memo.py): two
+    queries the first time after a publish, none after."""
     language = translation.get_language()
-    if memo is None:
-        memo = {}
-        if request is not None:
-            request._yz_plan_urls = memo
-    wanted = [path for path in plan_paths if (language, path) not in memo]
-    if wanted:
-        plans = list(PlanPage.objects.filter(path__in=wanted).select_related("locale"))
-        keys = [p.translation_key for p in plans if p.locale.language_code != language]
-        local = {}
-        if keys:
-            local = {
-                page.translation_key: page
-                for page in PlanPage.objects.live().filter(
-                    locale__language_code=language, translation_key__in=keys
-                )
-            }
-        for path in wanted:
-            memo[(language, path)] = None
-        for plan in plans:
-            shown = local.get(plan.translation_key, plan)
-            memo[(language, plan.path)] = shown.get_url(request) or None
-    return {path: memo[(language, path)] for path in plan_paths}
+    host = request.get_host() if request is not None else ""
+    every = memoized(
+        request, ("plan-urls", host, language), lambda: _every_plan_url(language, request)
+    )
+    return {path: every.get(path) for path in plan_paths}
+
+
+def _every_plan_url(language, request):
+    """{path of every plan page, in any language: that plan's URL in ``language``} (the
+    translation's when there is a live one)."""
+    plans = list(PlanPage.objects.select_related("locale"))
+    local = {
+        page.translation_key: page
+        for page in plans
+        if page.live and page.locale.language_code == language
+    }
+    return {
+        plan.path: local.get(plan.translation_key, plan).get_url(request) or None
+        for plan in plans
+    }
 
 
 def _plan_path(obj):
