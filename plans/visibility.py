@@ -46,6 +46,11 @@ def is_public(record):
 
 def searchable_records(queryset):
     """``public_records`` for the search backend, which filters only on indexed fields: the
-    public pillars are read first (one query) and filtered on by their pks."""
-    pillar_ids = list(public_pillars().values_list("pk", flat=True))
+    public pillars are read first (one query, once per publish) and filtered on by their pks."""
+    from yuzhong_site.core.memo import memoized
+
+    # once per publish: publishing, unpublishing or restricting a page starts a new generation
+    pillar_ids = memoized(
+        None, ("public-pillar-ids",), lambda: list(public_pillars().values_list("pk", flat=True))
+    )
     return queryset.filter(live=True, pillar__in=pillar_ids)
