@@ -130,11 +130,14 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("visitors' section")
         verbose_name_plural = _("visitors' sections")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, index=True, **kwargs):
+        """The index's lists only for the index: a district page (``index=False``) has its own
+        context and must not pay for the filters, the routes and a page of sites."""
         from .views import visit_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(visit_index_context(self, request))
+        if index:
+            context.update(visit_index_context(self, request))
         return context
 
     @path("")
@@ -149,6 +152,7 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides=district_context(self, request, slug),
             template="districts/district_page.html",
+            index=False,
         )
 
     def district_url(self, district, request=None):
