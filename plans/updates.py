@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 
 from yuzhong_site.core.i18n import default_locale_page
 
@@ -50,40 +49,52 @@ class PillarLink:
 
 
 def attach_pillars(updates, locale_id, request=None):
-    """Give each update ``pillar_links`` (its pillars, in the visitor's language): three queries
-    whatever the number of updates (Chinese sources with their pillars, pillar translations)."""
+    """Give each update ``pillar_links`` (its live pillars, in the visitor's language): one
+    query whatever the number of updates (which pillars their Chinese sources name); the links
+    themselves are worked out once per publish (``_pillar_links``)."""
     updates = list(updates)
     if not updates:
         return updates
-    sources = (
+    rows = (
         UpdatePage.objects.filter(
             locale__language_code=_default_language(),
             translation_key__in=[u.translation_key for u in updates],
+            pillars__isnull=False,
         )
-        .only("pk", "translation_key")
-        .prefetch_related(Prefetch("pillars", queryset=PillarPage.objects.order_by("path")))
+        .order_by("pillars__path")
+        .values_list("translation_key", "pillars__translation_key")
     )
-    pillars_by_key = {source.translation_key: list(source.pillars.all()) for source in sources}
-    all_pillars = {p.translation_key: p for ps in pillars_by_key.values() for p in ps}
-    local = {}
-    if all_pillars:
-        local = {
-            p.translation_key: p
-            for p in PillarPage.objects.live().filter(
-                locale_id=locale_id, translation_key__in=list(all_pillars)
-            )
-        }
+    links = _pillar_links(locale_id, request)
+    by_update = {}
+    for update_key, pillar_key in rows:
+        if pillar_key in links:
+            by_update.setdefault(update_key, []).append(links[pillar_key])
     for update in updates:
-        update.pillar_links = [
-            PillarLink(
-                key=p.key,
-                accent=p.accent,
-                title=local.get(p.translation_key, p).title,
-                url=local.get(p.translation_key, p).get_url(request) or "",
-            )
-            for p in pillars_by_key.get(update.translation_key, [])
-        ]
+        update.pillar_links = by_update.get(update.translation_key, [])
     return updates
+
+
+def _pillar_links(locale_id, request=None):
+    """{translation key: PillarLink in ``locale_id``} for every live pillar (its title and URL
+    from the translation when there is a live one), once per publish for each host."""
+    from yuzhong_site.core.memo import memoized
+
+    def compute():
+        sources = PillarPage.objects.live().filter(locale__language_code=_default_language())
+        local = {
+            p.translation_key: p for p in PillarPage.objects.live().filter(locale_id=locale_id)
+        }
+        links = {}
+        for source in sources:
+            shown = local.get(source.translation_key, source)
+            links[source.translation_key] = PillarLink(
+                key=source.key, accent=source.accent, title=shown.title,
+                url=shown.get_url(request) or "",
+            )
+        return links
+
+    host = request.get_host() if request is not None else ""
+    return memoized(request, ("pillar-links", host, locale_id), compute)
 
 
 def latest_updates(locale_id, request=None, pillar=None, project=None, limit=LATEST):

@@ -65,6 +65,20 @@ def test_visitor_filters_by_pillar_and_year_without_javascript(client, news):
     assert "Pillar heritage" in english  # the pillar, in English
 
 
+def test_an_update_links_its_pillars_in_each_language_and_never_an_unpublished_one(
+    client, news, plan_and_pillars
+):
+    _plan, pillars = plan_and_pillars
+    card_links = tags(text_of(client.get("/en/updates/")), "a", href="/en/plan/heritage/")
+    assert card_links, "the English card links the English pillar page"
+    assert tags(text_of(client.get("/updates/")), "a", href="/plan/heritage/")
+    pillars["heritage"].unpublish()
+    for path in ("/updates/", "/en/updates/"):
+        html = text_of(client.get(path))
+        assert "步道开放" in html or "Update" in html
+        assert "/plan/heritage/" not in html, path
+
+
 def test_unknown_filters_are_ignored_politely(client, news):
     response = client.get("/updates/", {"pillar": "nonsense", "year": "abc"})
     assert response.status_code == 200
