@@ -351,6 +351,9 @@ class HeritageSiteImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery images")
 
@@ -436,6 +439,9 @@ class VisitingFact(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("visiting fact")
         verbose_name_plural = _("visiting facts")
 
@@ -568,6 +574,9 @@ class RouteStop(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("route stop")
         verbose_name_plural = _("route stops")
 

@@ -200,6 +200,9 @@ class PlanEvent(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("plan event")
         verbose_name_plural = _("plan events")
 
@@ -588,6 +591,9 @@ class Measurement(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
 
@@ -828,6 +834,9 @@ class ProjectStatusReport(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("status report")
         verbose_name_plural = _("status reports")
 
@@ -863,6 +872,9 @@ class Milestone(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
+        # order they were saved in on every database (PostgreSQL returns ties in any order)
+        ordering = ["sort_order", "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

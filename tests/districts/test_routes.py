@@ -162,3 +162,21 @@ def test_a_route_that_cannot_be_walked_whole_says_it_is_a_themed_itinerary(
                        stops=[RouteStop(name="甲")])
     ensure_translation(route, "en", title="Tour", stops=[RouteStop(name="A")])
     assert "A themed itinerary, not one walk" in text_of(client.get("/en/visit/tour/"))
+
+
+def test_stops_saved_without_a_sort_order_keep_the_order_they_were_saved_in(
+    client, visit_index, english_visit_index
+):
+    """Stops made by a script or the demo loader have no sort order, so they tie. PostgreSQL
+    returns tied rows in whatever order they lie in the table (after deletions and restores,
+    not the order they were saved in): the stops must still be listed in saved order."""
+    page = make_route(visit_index, "three-stops", title="三站", stops=_stops())
+    rows = list(RouteStop.objects.filter(page=page).order_by("pk").values())
+    assert [row["sort_order"] for row in rows] == [None, None, None]
+    RouteStop.objects.filter(page=page).delete()
+    for row in reversed(rows):  # the same rows, lying in the table last first
+        RouteStop.objects.create(**row)
+    html = text_of(client.get("/visit/three-stops/"))
+    main = html[html.index("<main"):]
+    positions = [main.index(name) for name in ("起点", "近处", "远处")]
+    assert positions == sorted(positions)
