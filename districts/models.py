@@ -21,11 +21,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
-from yuzhong_site.core.models import BasePage
+from yuzhong_site.core.models import BasePage, OrderedChild
 from yuzhong_site.core.validators import latitude_validators, longitude_validators
 
 from . import geo
@@ -335,7 +334,7 @@ class HeritageSitePage(BasePage):
         return context
 
 
-class HeritageSiteImage(Orderable):
+class HeritageSiteImage(OrderedChild):
     """One picture in a heritage site's gallery; alt text is required (publishing fails without)."""
 
     page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="gallery_images")
@@ -350,10 +349,7 @@ class HeritageSiteImage(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery images")
 
@@ -391,7 +387,7 @@ class SourceTier(models.TextChoices):
     UNSOURCED = "unsourced", _("no source recorded")
 
 
-class VisitingFact(Orderable):
+class VisitingFact(OrderedChild):
     """One visiting fact of a heritage site, with the words in both languages, who said so and
     when it was checked. Structured values (times, price, metro) where they exist."""
 
@@ -438,10 +434,7 @@ class VisitingFact(Orderable):
         FieldRowPanel([FieldPanel("source_date"), FieldPanel("checked_on")]),
     ]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("visiting fact")
         verbose_name_plural = _("visiting facts")
 
@@ -529,7 +522,7 @@ class RoutePage(BasePage):
         return context
 
 
-class RouteStop(Orderable):
+class RouteStop(OrderedChild):
     """A stop: a heritage site page, or a named point with its own coordinates."""
 
     page = ParentalKey(RoutePage, on_delete=models.CASCADE, related_name="stops")
@@ -573,10 +566,7 @@ class RouteStop(Orderable):
         FieldPanel("transit_note"),
     ]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("route stop")
         verbose_name_plural = _("route stops")
 

@@ -22,11 +22,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
-from yuzhong_site.core.models import BasePage
+from yuzhong_site.core.models import BasePage, OrderedChild
 from yuzhong_site.core.validators import latitude_validators, longitude_validators
 
 from .status import Direction, ProjectStatus, Qualifier, ValueQualifier
@@ -173,7 +173,7 @@ class PlanPage(RoutablePageMixin, BasePage):
         )
 
 
-class PlanEvent(Orderable):
+class PlanEvent(OrderedChild):
     """A dated step in the plan's own life: proposal, adoption, issue, evaluation, assessment."""
 
     page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="timeline")
@@ -199,10 +199,7 @@ class PlanEvent(Orderable):
         FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
     ]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("plan event")
         verbose_name_plural = _("plan events")
 
@@ -531,7 +528,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         return self.get_url()
 
 
-class Measurement(Orderable):
+class Measurement(OrderedChild):
     """A metric's value for a year (or a named period within it), with its own source.
 
     A measurement without a value records that no figure was published for that year (say
@@ -590,10 +587,7 @@ class Measurement(Orderable):
         FieldPanel("note_en"),
     ]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
 
@@ -799,7 +793,7 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         return self.get_url()
 
 
-class ProjectStatusReport(Orderable):
+class ProjectStatusReport(OrderedChild):
     """What a source said about a project's progress on a date: the project's status history."""
 
     class Precision(models.TextChoices):
@@ -833,10 +827,7 @@ class ProjectStatusReport(Orderable):
         FieldPanel("note_en"),
     ]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("status report")
         verbose_name_plural = _("status reports")
 
@@ -855,7 +846,7 @@ class ProjectStatusReport(Orderable):
         return self.status.replace("_", "-")
 
 
-class Milestone(Orderable):
+class Milestone(OrderedChild):
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(_("date"), null=True, blank=True)
     year = models.PositiveIntegerField(
@@ -871,10 +862,7 @@ class Milestone(Orderable):
         FieldPanel("title_en"),
     ]
 
-    class Meta(Orderable.Meta):
-        # pk breaks ties: rows saved without a sort order (scripts, the demo loader) keep the
-        # order they were saved in on every database (PostgreSQL returns ties in any order)
-        ordering = ["sort_order", "pk"]
+    class Meta(OrderedChild.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

@@ -5,10 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock
+
+
+class OrderedChild(Orderable):
+    """An inline row kept in the editor's order, ties broken by pk: rows saved without a sort
+    order (scripts, the demo loader) keep the order they were saved in on every database
+    (PostgreSQL returns tied rows in table order, which after deletions is not that order)."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        ordering = ["sort_order", "pk"]
 
 
 class BasePage(Page):
