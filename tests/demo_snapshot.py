@@ -2,9 +2,11 @@
 
 ``load_demo_content`` takes 10-20 s (hundreds of pages, revisions, search and reference index
 entries, generated pictures), and about sixty tests start from it. ``DemoSnapshot`` runs the
-command once in a transaction, keeps a copy of every table's rows (and, on SQLite, of
-``sqlite_sequence``) as they were right after it, and rolls back. A test then gets the demo
-content by having every table replaced with that copy: the same rows, keys and (on SQLite)
+command once in a transaction, visits every public page once (so that the copy holds the image
+renditions the pages show, as on a site that has had visitors: otherwise each test that renders
+the demo pages would make the same ninety renditions again), keeps a copy of every table's rows
+(and, on SQLite, of ``sqlite_sequence``) as they were then, and rolls back. A test then gets the
+demo content by having every table replaced with that copy: the same rows, keys and (on SQLite)
 sequences that running the command on the same starting database gives.
 
 The copy is only used when the test's database is still in the state the command started from
@@ -155,6 +157,7 @@ class DemoSnapshot(TableCopy):
             self.base = self._fingerprint()
             self.after_flush = self._tables_left_by_flush()
             load_demo_content()
+            self._make_renditions()
             self.rows = self.read_all()
             self.files = self._file_names()
             transaction.set_rollback(True)
@@ -190,11 +193,24 @@ class DemoSnapshot(TableCopy):
             return True
         return self._fingerprint() == self.base
 
+    def _make_renditions(self):
+        """Visit every public page once: the copy then holds the renditions (rows and files)."""
+        from django.test import Client
+
+        from yuzhong_site.core import memo
+        from yuzhong_site.core.public_urls import page_urls
+
+        client = Client()
+        for found in page_urls():
+            client.get(found.url)
+        cache.clear()
+        memo.forget_all()
+
     def _file_names(self):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
 
         names = []
-        for model in (get_image_model(), get_document_model()):
+        for model in (get_image_model(), get_document_model(), get_image_model().get_rendition_model()):
             names.extend(model.objects.values_list("file", flat=True))
         return names
