@@ -112,6 +112,16 @@ def axe_violations(page):
     return run_axe(page)
 
 
+def assert_no_axe_violations(page, site, paths):
+    """Every path loaded in ``page`` and checked by axe; every page's violations in one report."""
+    failures = []
+    for path in paths:
+        page.goto(site.url + path)
+        if violations := axe_violations(page):
+            failures.append(f"{path}:\n{describe(violations)}")
+    assert failures == [], "\n".join(failures)
+
+
 def describe(violations):
     return "\n".join(
         f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations

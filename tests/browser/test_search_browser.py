@@ -1,19 +1,14 @@
 """A visitor searches from the header and reads the site map, in a real browser, with axe."""
 
-import pytest
 
-from tests.browser.conftest import axe_violations, describe, no_horizontal_scroll
+from tests.browser.conftest import assert_no_axe_violations, no_horizontal_scroll
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["/search/?q=十八梯", "/en/search/?q=Shibati", "/search/?q=", "/en/search/?q=!!!",
-     "/sitemap/", "/en/sitemap/"],
-)
-def test_search_and_site_map_pages_have_no_wcag_aa_violations(site, browser_page, path):
-    browser_page.goto(site.url + path)
-    violations = axe_violations(browser_page)
-    assert violations == [], describe(violations)
+def test_search_and_site_map_pages_have_no_wcag_aa_violations(site, browser_page):
+    assert_no_axe_violations(browser_page, site, [
+        "/search/?q=十八梯", "/en/search/?q=Shibati", "/search/?q=", "/en/search/?q=!!!",
+        "/sitemap/", "/en/sitemap/",
+    ])
 
 
 def test_searching_from_the_header_shows_highlighted_results(site, browser_page):

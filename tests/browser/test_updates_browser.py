@@ -1,11 +1,10 @@
 """In a real browser: an editor submits a change to an update, a moderator approves it, and the
 public site shows it; the updates pages pass axe (WCAG 2.1 AA) and the filters work without JS."""
 
-import pytest
 from django.contrib.auth.models import Group
 
 from plans.models import UpdatePage
-from tests.browser.conftest import axe_violations, describe
+from tests.browser.conftest import assert_no_axe_violations
 from yuzhong_site.core.editorial import EDITORS_GROUP, MODERATORS_GROUP
 
 UPDATE = "/updates/daijiaxiang-cliffside-walkway-opens/"
@@ -25,11 +24,8 @@ def _log_in(page, base, username):
     page.wait_for_url(f"{base}/admin/")
 
 
-@pytest.mark.parametrize("path", ["/updates/", "/en/updates/", UPDATE, "/en" + UPDATE])
-def test_updates_pages_have_no_wcag_aa_violations(site, browser_page, path):
-    browser_page.goto(site.url + path)
-    violations = axe_violations(browser_page)
-    assert not violations, describe(violations)
+def test_updates_pages_have_no_wcag_aa_violations(site, browser_page):
+    assert_no_axe_violations(browser_page, site, ["/updates/", "/en/updates/", UPDATE, "/en" + UPDATE])
 
 
 def test_filters_work_without_javascript(site, browser):
