@@ -7,6 +7,10 @@ from django.utils import translation
 from yuzhong_site.core import memo
 from yuzhong_site.core.site_setup import ensure_site
 
+from . import db_template
+
+db_template.install()  # the migrated SQLite test database, kept between runs (tests/db_template.py)
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():

@@ -19,14 +19,19 @@ the command runs too.
 
 import datetime
 import hashlib
+import os
+import pickle
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+
+from .db_template import CACHE_DIR
 
 
 def load_demo_content():
@@ -150,18 +155,66 @@ class TableCopy:
             return dict(cursor.fetchall())
 
 
+# The copy is also kept on disk between test runs (var/test-cache/, beside the migrated test
+# database of tests/db_template.py), named by a digest of the starting database, of every file
+# the command's result can depend on and of the day: a change to any of them makes a new copy
+# (the day, because publishing stamps pages and revisions with the time).
+SOURCES = ("plans", "districts", "yuzhong_site", "templates", "tests/demo_snapshot.py")
+SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".html", ".txt", ".po"}
+
+
+def _sources_digest(base):
+    import wagtail
+
+    root = CACHE_DIR.parent.parent
+    digest = hashlib.sha256(f"{base} {wagtail.__version__} {datetime.date.today()}".encode())
+    for top in SOURCES:
+        paths = [root / top] if (root / top).is_file() else sorted((root / top).rglob("*"))
+        for path in paths:
+            if path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class DemoSnapshot(TableCopy):
     def __init__(self):
         super().__init__()
         with transaction.atomic():
             self.base = self._fingerprint()
-            self.after_flush = self._tables_left_by_flush()
-            load_demo_content()
-            self._make_renditions()
-            self.rows = self.read_all()
-            self.files = self._file_names()
+            kept = CACHE_DIR / f"demo-{self.vendor}-{_sources_digest(self.base)}.pickle"
+            if not self._read_kept(kept):
+                self.after_flush = self._tables_left_by_flush()
+                load_demo_content()
+                self._make_renditions()
+                self.rows = self.read_all()
+                self.files = self._file_names()
+                self._keep(kept)
             transaction.set_rollback(True)
         self.restored = self.fell_back = 0
+
+    def _keep(self, path):
+        files = {}
+        for name in self.files:
+            with default_storage.open(name) as handle:
+                files[name] = handle.read()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps((self.after_flush, self.rows, files)))
+        os.replace(partial, path)  # whole or not at all, when two processes race
+
+    def _read_kept(self, path):
+        """Take the copy kept by an earlier run, and put its pictures in this run's storage."""
+        if not path.exists():
+            return False
+        # our own file, written by _keep above
+        self.after_flush, self.rows, files = pickle.loads(path.read_bytes())  # noqa: S301
+        for name, content in files.items():
+            if not default_storage.exists(name):
+                saved = default_storage.save(name, ContentFile(content))
+                assert saved == name, (saved, name)
+        self.files = list(files)
+        return True
 
     # --- public -------------------------------------------------------------------------------
 
