@@ -106,4 +106,4 @@ bench-import: install ## Time a 5,000-row CSV import of measurements (prints the
 	$(VENV)/bin/pytest tests/plans/bench_import.py -q -s -p no:randomly
 
 clean: ## Remove the virtualenv, the SQLite database and caches
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache staticfiles var/test-cache

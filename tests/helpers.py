@@ -1,6 +1,7 @@
 """Small helpers shared by the test modules."""
 
 import json
+from contextlib import contextmanager
 from html.parser import HTMLParser
 
 
@@ -101,3 +102,19 @@ def assert_page_budget(client, paths, label="", renditions=False):
         assert first <= FIRST_REQUEST_BUDGET, (path, first, "first request")
         assert later <= PAGE_BUDGET, (path, later)
     return measured
+
+
+@contextmanager
+def without_index_updates():
+    """Build many pages faster for a test that measures pages which neither search nor read
+    Wagtail's reference index (the query-count tests): saves do not update either index."""
+    from django.conf import settings
+    from django.test import override_settings
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    backends = {
+        name: {**backend, "AUTO_UPDATE": False}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with disable_reference_index_auto_update(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
