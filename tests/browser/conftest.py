@@ -3,10 +3,13 @@
 They skip with a clear reason when Chromium is absent, and fail instead when CI is set.
 """
 
+import mimetypes
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.conf import settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,8 +48,33 @@ def browser():
         pytest.skip("playwright is not installed")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def new_context_with_media(**options):
+            context = new_context(**options)
+            context.route(f"**{settings.MEDIA_URL}**", _fulfil_media)
+            return context
+
+        browser.new_context = new_context_with_media
         yield browser
         browser.close()
+
+
+def _fulfil_media(route):
+    """Uploaded pictures, from the tests' in-memory file storage (in production the reverse
+    proxy serves them; the test server has no route for them and would answer each with a
+    rendered 404 page): every page in these tests shows its real pictures."""
+    from django.core.files.storage import default_storage
+
+    name = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
+    if not default_storage.exists(name):
+        route.fulfill(status=404, body=b"")
+        return
+    with default_storage.open(name) as handle:
+        body = handle.read()
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    route.fulfill(status=200, body=body, content_type=kind,
+                  headers={"Cache-Control": "public, max-age=86400"})
 
 
 @pytest.fixture

@@ -35,8 +35,8 @@ def test_tab_reaches_the_skip_link_first_and_it_moves_focus_to_main(site, browse
 def test_large_text_mode_survives_navigation(site, browser_page):
     browser_page.goto(site.url + "/")
     normal = browser_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    browser_page.get_by_role("link", name="大字模式").click()
-    browser_page.wait_for_load_state()
+    with browser_page.expect_navigation():  # the link sets a cookie and redirects back
+        browser_page.get_by_role("link", name="大字模式").click()
     assert "yz-large-text" in browser_page.locator("html").get_attribute("class")
     browser_page.goto(site.url + "/en/about/")
     large = browser_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")

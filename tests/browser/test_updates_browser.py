@@ -53,8 +53,10 @@ def test_editor_submits_moderator_approves_and_the_update_is_public(site, browse
     editor.goto(f"{site.url}/admin/pages/{update.pk}/edit/")
     editor.fill("#id_summary", new_summary)
     assert editor.locator('button[name="action-publish"]').count() == 0
-    editor.locator('button[name="action-submit"]').evaluate("button => button.click()")
-    editor.wait_for_load_state()
+    # Wait for the submission's response: a bare wait_for_load_state() can return before the
+    # form is even sent, and closing the context then cancels it.
+    with editor.expect_navigation():
+        editor.locator('button[name="action-submit"]').evaluate("button => button.click()")
     editor_context.close()
 
     public = browser.new_page()
