@@ -65,6 +65,37 @@ def demo_content(demo_snapshot, db):
     demo_snapshot.load()
 
 
+class DemoPages:
+    """A test client for tests that only read the demo content: each page it GETs (without
+    cookies or extra headers) is rendered once per test process and its response kept for the
+    later tests that ask for it, while the content is the unchanged copy of the demo
+    (``demo_snapshot``). A test that changes the content uses ``client`` instead."""
+
+    _responses = {}
+
+    def __init__(self, client):
+        self._client = client
+
+    def get(self, path, data=None, **extra):
+        from django.conf import settings
+
+        if extra or self._client.cookies or not settings.PAGE_CACHE_ENABLED:
+            return self._client.get(path, data, **extra)
+        key = (path, repr(data))
+        if key not in self._responses:
+            self._responses[key] = self._client.get(path, data)
+        return self._responses[key]
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+
+@pytest.fixture
+def demo_client(demo_snapshot, demo_content, client):
+    """``client`` on the demo content, for tests that only read it (see DemoPages)."""
+    return DemoPages(client) if demo_snapshot.last_was_copy else client
+
+
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser(

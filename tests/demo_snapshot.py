@@ -220,7 +220,8 @@ class DemoSnapshot(TableCopy):
 
     def load(self):
         """The demo content in the test's database: copied when that is safe, else loaded."""
-        if self._can_copy():
+        self.last_was_copy = self._can_copy()
+        if self.last_was_copy:
             self._restore()
             self.restored += 1
         else:

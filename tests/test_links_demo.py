@@ -53,11 +53,11 @@ MATRIX = [
 ]
 
 
-def test_search_finds_the_right_result_first_on_the_demo_content(client, demo_content):
+def test_search_finds_the_right_result_first_on_the_demo_content(demo_client):
     failures = []
     table = []
     for language, query, title, link, also in MATRIX:
-        found = results(client, query, language)
+        found = results(demo_client, query, language)
         top = found[0] if found else (None, None)
         table.append(f"{language:7} {query:28} → {top[0]} ({top[1]})")
         # the expected page or record is among the first three (an update about the same
@@ -71,18 +71,18 @@ def test_search_finds_the_right_result_first_on_the_demo_content(client, demo_co
     # every result links somewhere that answers
     for _language, _query, _title, link, _also in MATRIX:
         if "#" not in link:
-            assert client.get(link).status_code == 200, link
+            assert demo_client.get(link).status_code == 200, link
 
 
-def test_heritage_sites_and_projects_link_both_ways_on_the_demo_content(client, demo_content):
+def test_heritage_sites_and_projects_link_both_ways_on_the_demo_content(demo_client):
     chinese = {page.slug: page for page in HeritageSitePage.objects.filter(
         locale__language_code="zh-hans", slug__in=SITE_PROJECTS)}
     assert {slug: page.related_project.slug for slug, page in chinese.items()} == SITE_PROJECTS
     for site_slug, project_slug in SITE_PROJECTS.items():
         for prefix in ("", "/en"):
-            site_html = client.get(f"{prefix}/visit/{site_slug}/").content.decode()
+            site_html = demo_client.get(f"{prefix}/visit/{site_slug}/").content.decode()
             assert f'href="{prefix}/plan/projects/{project_slug}/"' in site_html, site_slug
-            project_html = client.get(f"{prefix}/plan/projects/{project_slug}/").content.decode()
+            project_html = demo_client.get(f"{prefix}/plan/projects/{project_slug}/").content.decode()
             assert f'href="{prefix}/visit/{site_slug}/"' in project_html, project_slug
 
 

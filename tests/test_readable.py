@@ -100,10 +100,10 @@ def _html_urls(client):
 
 
 @pytest.mark.crawl
-def test_no_page_title_repeats_a_segment(client, demo_content):
+def test_no_page_title_repeats_a_segment(demo_client):
     checked = 0
-    for url in _html_urls(client):
-        response = client.get(url)
+    for url in _html_urls(demo_client):
+        response = demo_client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         title = unescape(re.search(r"<title>(.*?)</title>", text_of(response), re.S).group(1))
@@ -112,7 +112,7 @@ def test_no_page_title_repeats_a_segment(client, demo_content):
         assert len(segments) == len(set(segments)), (url, title)
         checked += 1
     assert checked > 40
-    home_title = re.search(r"<title>(.*?)</title>", text_of(client.get("/"))).group(1)
+    home_title = re.search(r"<title>(.*?)</title>", text_of(demo_client.get("/"))).group(1)
     assert home_title.count("十四五") == 1
 
 
@@ -130,10 +130,10 @@ def _site_map_paths(client, url):
     return {unescape(a["href"]) for a in tags(body, "a")}
 
 
-def test_site_map_lists_exactly_what_sitemap_xml_lists_in_each_language(client, demo_content):
-    in_xml = _sitemap_xml_paths(client)
-    chinese = _site_map_paths(client, "/sitemap/")
-    english = _site_map_paths(client, "/en/sitemap/")
+def test_site_map_lists_exactly_what_sitemap_xml_lists_in_each_language(demo_client):
+    in_xml = _sitemap_xml_paths(demo_client)
+    chinese = _site_map_paths(demo_client, "/sitemap/")
+    english = _site_map_paths(demo_client, "/en/sitemap/")
     api = {path for path in in_xml if path.startswith("/api/")}
     assert chinese == {p for p in in_xml if not p.startswith("/en/")}
     assert english == {p for p in in_xml if p.startswith("/en/")} | api
@@ -184,12 +184,12 @@ def test_long_date_is_the_one_date_format_per_language():
 
 
 @pytest.mark.crawl
-def test_every_english_page_writes_dates_one_way(client, demo_content):
+def test_every_english_page_writes_dates_one_way(demo_client):
     dates_seen, failures = 0, []
-    for url in _html_urls(client):
+    for url in _html_urls(demo_client):
         if not url.startswith("/en/"):
             continue
-        response = client.get(url)
+        response = demo_client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         html = text_of(response)
@@ -204,8 +204,8 @@ def test_every_english_page_writes_dates_one_way(client, demo_content):
     assert dates_seen >= 5
 
 
-def test_chinese_pages_write_dates_as_year_month_day(client, demo_content):
-    html = text_of(client.get("/updates/"))
+def test_chinese_pages_write_dates_as_year_month_day(demo_client):
+    html = text_of(demo_client.get("/updates/"))
     assert CHINESE_DATE.search(visible_text(main_of(html)))
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", visible_text(main_of(html)))
 
@@ -238,7 +238,7 @@ def test_each_choice_has_one_chinese_and_one_english_label():
 
 
 @pytest.mark.crawl
-def test_english_pages_use_the_english_labels_only(client, demo_content):
+def test_english_pages_use_the_english_labels_only(demo_client):
     from django.utils import translation
 
     with translation.override("zh-hans"):
@@ -248,10 +248,10 @@ def test_english_pages_use_the_english_labels_only(client, demo_content):
     with translation.override("en"):
         english_kinds = {str(label) for label in _choice_sets()["indicator kind"].labels}
     found_kind = False
-    for url in _html_urls(client):
+    for url in _html_urls(demo_client):
         if not url.startswith("/en/plan/") and not url.startswith("/en/visit/"):
             continue
-        html = text_of(client.get(url))
+        html = text_of(demo_client.get(url))
         if "has not been translated into English yet" in html:
             continue
         # Chinese that is meant to be there is marked lang="zh-Hans" (the block to show a driver).

@@ -74,7 +74,7 @@ def test_public_pages_send_the_other_security_headers(client, home):
 
 
 @pytest.mark.crawl
-def test_public_pages_have_no_inline_script_to_allow(client, demo_content):
+def test_public_pages_have_no_inline_script_to_allow(demo_client):
     """Every public page in both languages: a <script> is either external (src on our origin) or
     a JSON-LD data block, which the policy does not govern; no inline code, no event handlers."""
     import re
@@ -84,7 +84,7 @@ def test_public_pages_have_no_inline_script_to_allow(client, demo_content):
     urls = [found.url for found in page_urls()]
     assert len(urls) > 20
     for url in urls:
-        html = client.get(url).content.decode()
+        html = demo_client.get(url).content.decode()
         for attributes, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S):
             assert 'type="application/ld+json"' in attributes or (
                 "src=" in attributes and not body.strip()

@@ -70,12 +70,12 @@ def test_pages_and_districts_use_the_glossary_names(demo_content):
     assert route_slugs <= set(names["places"])
 
 
-def test_one_place_has_one_english_name_everywhere(client, demo_content):
+def test_one_place_has_one_english_name_everywhere(demo_client):
     avoid = [(key, word) for group in ("places", "districts")
              for key, entry in glossary()[group].items() for word in entry.get("avoid", [])]
     assert avoid
     for url in english_visitor_urls():
-        text = visible_text(text_of(client.get(url)))
+        text = visible_text(text_of(demo_client.get(url)))
         for key, word in avoid:
             assert word not in text, (url, key, word)
 
@@ -83,9 +83,9 @@ def test_one_place_has_one_english_name_everywhere(client, demo_content):
 # --- English that reads as written --------------------------------------------------------------
 
 
-def test_english_visitor_pages_have_no_chinese_labels_or_wan_yuan(client, demo_content):
+def test_english_visitor_pages_have_no_chinese_labels_or_wan_yuan(demo_client):
     for url in english_visitor_urls():
-        response = client.get(url)
+        response = demo_client.get(url)
         assert response.status_code == 200, url
         text = visible_text(text_of(response))
         assert "万元" not in text, url
@@ -96,9 +96,9 @@ def test_english_visitor_pages_have_no_chinese_labels_or_wan_yuan(client, demo_c
         assert not re.search(r"\b(19|20)\d\d \d{1,2} [A-Z][a-z]+", text), url
 
 
-def test_every_english_place_page_has_the_driver_block(client, demo_content):
+def test_every_english_place_page_has_the_driver_block(demo_client):
     for row in site_rows():
-        html = text_of(client.get(f"/en/visit/{row['slug']}/"))
+        html = text_of(demo_client.get(f"/en/visit/{row['slug']}/"))
         entry = glossary()["places"][row["slug"]]
         assert "Show this to a driver" in html, row["slug"]
         block = html[html.index('class="yz-driver"'):]
@@ -112,9 +112,9 @@ def test_every_english_place_page_has_the_driver_block(client, demo_content):
 # --- walks that can be walked --------------------------------------------------------------------
 
 
-def test_demo_routes_draw_every_stop_and_measure_every_leg(client, demo_content):
+def test_demo_routes_draw_every_stop_and_measure_every_leg(demo_client):
     for row in route_rows():
-        html = text_of(client.get(f"/en/visit/{row['slug']}/"))
+        html = text_of(demo_client.get(f"/en/visit/{row['slug']}/"))
         svg = html[html.index("<svg"):html.index("</svg>")]
         assert svg.count("<circle") == len(row["stops"]), row["slug"]
         legs = len(row["stops"]) - 1
@@ -124,12 +124,12 @@ def test_demo_routes_draw_every_stop_and_measure_every_leg(client, demo_content)
         for advice in re.findall(r'<p class="yz-stops__transit">(.*?)</p>', html, re.S):
             if "take the metro or a bus for this leg" in advice:
                 assert "Station" in advice, (row["slug"], advice)
-    mother = text_of(client.get("/en/visit/mother-city-culture-walk/"))
+    mother = text_of(demo_client.get("/en/visit/mother-city-culture-walk/"))
     assert "take the metro or a bus for this leg" in mother and "Jiaochangkou Station" in mother
-    red = text_of(client.get("/en/visit/red-culture-walk/"))
+    red = text_of(demo_client.get("/en/visit/red-culture-walk/"))
     assert "A themed itinerary, not one walk" in red
     assert "take the metro or a bus for this leg" in red and "Hongyancun Station" in red
-    river = text_of(client.get("/en/visit/mountain-and-river-city-walk/"))
+    river = text_of(demo_client.get("/en/visit/mountain-and-river-city-walk/"))
     assert "Linjiangmen Station" in river and "Liziba Station" in river
 
 
@@ -172,12 +172,12 @@ def test_search_matrix_finds_each_place_first_by_every_name_from_both_languages(
     ("开放时间", "zh-hans"), ("opening hours", "en"),
     ("无障碍", "zh-hans"), ("step-free", "en"), ("accessible", "en"),
 ])
-def test_visiting_vocabulary_is_searchable_in_both_languages(client, demo_content, query, language):
+def test_visiting_vocabulary_is_searchable_in_both_languages(demo_client, query, language):
     """The first result is a place, not the visitors' index that mentions the word; for the
     metro, tickets and hours, a place whose page gives that fact."""
     from districts.synonyms import vocabulary_kinds
 
-    found = first_result(client, query, language)
+    found = first_result(demo_client, query, language)
     match = re.fullmatch(r"(?:/en)?/visit/([\w-]+)/", found or "")
     assert match and match.group(1) in glossary()["places"], (query, language, found)
     kinds = vocabulary_kinds(query)

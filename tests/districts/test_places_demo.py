@@ -76,7 +76,7 @@ def shown_date(date, language):
     return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
-def test_demo_has_the_districts_sites_and_routes_of_the_data_files(client, demo_content):
+def test_demo_has_the_districts_sites_and_routes_of_the_data_files(demo_client):
     assert set(District.objects.values_list("slug", flat=True)) >= DISTRICT_SLUGS
     assert len(district_rows()) == 7
     assert HeritageSitePage.objects.filter(locale__language_code="zh-hans").count() == len(site_rows())
@@ -91,7 +91,7 @@ def test_demo_has_the_districts_sites_and_routes_of_the_data_files(client, demo_
         ("/en/visit/red-culture-walk/", "Zengjiayan"),
         ("/visit/districts/hualongqiao/", "红岩村"),
     ):
-        response = client.get(url)
+        response = demo_client.get(url)
         assert response.status_code == 200, url
         assert text in text_of(response), url
 
@@ -151,55 +151,55 @@ def test_the_other_facts_2_visiting_facts_are_on_their_pages(
     assert all(words in en for words in en_words), (slug, en_words)
 
 
-def test_no_place_claims_step_free_access_and_the_one_with_a_phone_gives_it(client, demo_content):
+def test_no_place_claims_step_free_access_and_the_one_with_a_phone_gives_it(demo_client):
     # FACTS-2: accessibility was found for no site; say so, with the official contact if any
     for row in site_rows():
         assert not any(fact["kind"] == "accessibility" for fact in row["facts"]), row["slug"]
-        zh = text_of(client.get(f"/visit/{row['slug']}/"))
-        en = text_of(client.get(f"/en/visit/{row['slug']}/"))
+        zh = text_of(demo_client.get(f"/visit/{row['slug']}/"))
+        en = text_of(demo_client.get(f"/en/visit/{row['slug']}/"))
         assert re.search(r"Not known: we found no published information on [^.<]*step-free "
                          r"access\.", en), row["slug"]
         assert re.search(r"暂无信息：我们没有找到关于[^。<]*无台阶通行的公开信息。", zh), row["slug"]
-    assert "Ask the place: 023-63637990." in text_of(client.get("/en/visit/hongyan-village/"))
-    assert "可致电咨询：023-63637990。" in text_of(client.get("/visit/hongyan-village/"))
+    assert "Ask the place: 023-63637990." in text_of(demo_client.get("/en/visit/hongyan-village/"))
+    assert "可致电咨询：023-63637990。" in text_of(demo_client.get("/visit/hongyan-village/"))
 
 
-def test_conflicting_prices_are_shown_neither_way_and_the_page_says_why(client, demo_content):
+def test_conflicting_prices_are_shown_neither_way_and_the_page_says_why(demo_client):
     for prefix, words in (("", "说法不一"), ("/en", "disagree")):
-        html = text_of(client.get(f"{prefix}/visit/huguang-guild-hall/"))
+        html = text_of(demo_client.get(f"{prefix}/visit/huguang-guild-hall/"))
         assert words in html
         assert "32元" not in html and "32 yuan" not in html and "25 yuan" not in html
 
 
-def test_the_jiefangbei_monument_tells_its_own_story(client, demo_content):
-    zh = text_of(client.get("/visit/jiefangbei/"))
-    en = text_of(client.get("/en/visit/jiefangbei/"))
+def test_the_jiefangbei_monument_tells_its_own_story(demo_client):
+    zh = text_of(demo_client.get("/visit/jiefangbei/"))
+    en = text_of(demo_client.get("/en/visit/jiefangbei/"))
     for zh_words, en_words in MONUMENT:
         assert zh_words in zh and en_words in en
     # the mall takings belong to the business district's page, not the monument's
     assert "商场" not in zh and "shopping centres" not in en
-    assert "234.2118 million yuan" in text_of(client.get("/en/visit/districts/jiefangbei/"))
+    assert "234.2118 million yuan" in text_of(demo_client.get("/en/visit/districts/jiefangbei/"))
 
 
-def test_visit_lists_only_places_one_can_visit_one_page_each(client, demo_content):
+def test_visit_lists_only_places_one_can_visit_one_page_each(demo_client):
     unbuilt = {key: name for key, name in glossary()["places"].items() if name.get("unbuilt")}
     assert set(unbuilt) == {"hongyan-park", "revolutionary-military-museum"}
     assert not HeritageSitePage.objects.filter(slug__in=unbuilt).exists()
     for prefix, field in (("", "zh"), ("/en", "en")):
-        html = text_of(client.get(f"{prefix}/visit/"))
+        html = text_of(demo_client.get(f"{prefix}/visit/"))
         for name in unbuilt.values():
             assert name[field] not in html
-        assert client.get(f"{prefix}/visit/hongyan-park/").status_code == 404
+        assert demo_client.get(f"{prefix}/visit/hongyan-park/").status_code == 404
     # they stay as plan projects
-    assert client.get("/plan/projects/revolutionary-military-museum/").status_code == 200
+    assert demo_client.get("/plan/projects/revolutionary-military-museum/").status_code == 200
     # one page per place: no two heritage pages or districts share a title
     titles = list(HeritageSitePage.objects.filter(locale__language_code="zh-hans").values_list(
         "title", flat=True)) + list(District.objects.values_list("name_zh_hans", flat=True))
     assert len(titles) == len(set(titles))
 
 
-def test_demo_labels_its_pictures(client, demo_content):
-    html = text_of(client.get("/en/visit/shibati/"))
+def test_demo_labels_its_pictures(demo_client):
+    html = text_of(demo_client.get("/en/visit/shibati/"))
     assert "Illustration, not a photograph" in html
     assert all(image.title.startswith("示意图 Illustration") for image in Image.objects.all())
 

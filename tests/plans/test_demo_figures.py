@@ -28,29 +28,29 @@ def _site_text(client, prefix):
 
 
 @pytest.mark.parametrize("language,prefix", [("zh-hans", "/"), ("en", "/en/")])
-def test_every_seed_figure_is_on_the_site(client, demo_content, language, prefix):
-    text = _site_text(client, prefix).replace("2021–2025", "2021—2025")
+def test_every_seed_figure_is_on_the_site(demo_client, language, prefix):
+    text = _site_text(demo_client, prefix).replace("2021–2025", "2021—2025")
     missing = [figure for figure in FIGURES[language] if figure not in text]
     assert not missing
 
 
-def test_every_metric_names_its_source_and_pillar_pages_say_no_data(client, demo_content):
+def test_every_metric_names_its_source_and_pillar_pages_say_no_data(demo_client):
     from plans.models import Metric
 
     for metric in Metric.objects.filter(source_in_print=True):
-        english = html.unescape(text_of(client.get(f"/en/plan/metrics/{metric.slug}/")))
+        english = html.unescape(text_of(demo_client.get(f"/en/plan/metrics/{metric.slug}/")))
         assert "Newspaper article on Yuzhong District's 14th Five-Year Plan (early 2021)" in english
-        chinese = text_of(client.get(f"/plan/metrics/{metric.slug}/"))
+        chinese = text_of(demo_client.get(f"/plan/metrics/{metric.slug}/"))
         assert "2021年初介绍渝中区“十四五”规划的报刊文章" in chinese
     for metric in Metric.objects.filter(source_in_print=False).prefetch_related("measurements"):
-        chinese = text_of(client.get(f"/plan/metrics/{metric.slug}/"))
+        chinese = text_of(demo_client.get(f"/plan/metrics/{metric.slug}/"))
         for measurement in metric.measurements.all():
             assert measurement.source_url and f'href="{measurement.source_url}"' in chinese
-    assert "暂无数据" in text_of(client.get("/plan/international/"))
-    assert "No data" in text_of(client.get("/en/plan/livability/"))
+    assert "暂无数据" in text_of(demo_client.get("/plan/international/"))
+    assert "No data" in text_of(demo_client.get("/en/plan/livability/"))
 
 
-def test_home_page_links_to_the_plan_dashboard(client, demo_content):
-    html = text_of(client.get("/en/"))
+def test_home_page_links_to_the_plan_dashboard(demo_client):
+    html = text_of(demo_client.get("/en/"))
     assert 'href="/en/plan/"' in html
     assert "District results, 2020–2025" in html
