@@ -12,6 +12,23 @@ from . import db_template
 db_template.install()  # the migrated SQLite test database, kept between runs (tests/db_template.py)
 
 
+def pytest_collection_modifyitems(items):
+    """The browser tests last, the longest of them (the reading-mode matrix) first among them.
+
+    Each browser test ends by emptying the database (it runs against a live server), which
+    leaves the next tests a database unlike a freshly migrated one; they run after every
+    other test. The test workers take tests in this order, so the long ones go out first and
+    the short ones fill in: the workers end together instead of one waiting for the other.
+    """
+
+    def rank(item):
+        if not item.nodeid.startswith("tests/browser/"):
+            return 0
+        return 1 if item.nodeid.startswith("tests/browser/test_readable_browser.py") else 2
+
+    items.sort(key=rank)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
     # A test's rows are rolled back without a publish signal: start each test with an empty
