@@ -53,11 +53,32 @@ def browser():
         def new_context_with_media(**options):
             context = new_context(**options)
             context.route(f"**{settings.MEDIA_URL}**", _fulfil_media)
+            _close_when_answered(context)
             return context
 
         browser.new_context = new_context_with_media
         yield browser
         browser.close()
+
+
+def _close_when_answered(context):
+    """Closing a context first waits (up to 10 s) for the answers to the requests its pages
+    have sent: a request still being served when the test ends holds table locks while the
+    test's database is emptied, and PostgreSQL then reports a deadlock."""
+    waiting = set()
+    context.on("request", lambda request: waiting.add(request))
+    context.on("requestfinished", lambda request: waiting.discard(request))
+    context.on("requestfailed", lambda request: waiting.discard(request))
+    close = context.close
+
+    def close_when_answered(**options):
+        for _ in range(200):
+            if not waiting or not context.pages:
+                break
+            context.pages[0].wait_for_timeout(50)
+        close(**options)
+
+    context.close = close_when_answered
 
 
 def _fulfil_media(route):

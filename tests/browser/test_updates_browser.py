@@ -59,7 +59,8 @@ def test_editor_submits_moderator_approves_and_the_update_is_public(site, browse
         editor.locator('button[name="action-submit"]').evaluate("button => button.click()")
     editor_context.close()
 
-    public = browser.new_page()
+    public_context = browser.new_context()
+    public = public_context.new_page()
     public.goto(site.url + UPDATE)
     assert new_summary not in public.inner_text("main")
 
@@ -83,10 +84,11 @@ def test_editor_submits_moderator_approves_and_the_update_is_public(site, browse
 
     # A visitor arriving now sees it at once (the server's page cache was purged on publish;
     # the first reader's own browser may keep its copy for max-age, so use a fresh one).
-    public.close()
-    public = browser.new_context().new_page()
+    public_context.close()
+    public_context = browser.new_context()
+    public = public_context.new_page()
     public.goto(site.url + UPDATE)
     assert new_summary in public.inner_text("main")
     public.goto(site.url + "/updates/?year=2021")  # the list of its year (the full list pages)
     assert new_summary in public.inner_text("main")
-    public.close()
+    public_context.close()
