@@ -3,6 +3,7 @@
 They skip with a clear reason when Chromium is absent, and fail instead when CI is set.
 """
 
+import functools
 import mimetypes
 import os
 from pathlib import Path
@@ -135,21 +136,20 @@ def phone_page(browser):
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-_AXE_SCRIPT = []
+@functools.cache
+def _axe_script():
+    """The copy of axe-core that axe-playwright-python ships."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
 
 def run_axe(page, options=WCAG_AA, extra_rules=()):
     """axe-core's violations on the loaded page: the rules ``options`` select (WCAG 2.1 AA by
-    default) and, in the same run, the rules named in ``extra_rules``. axe (the copy that
-    axe-playwright-python ships) is put into the page once, not before every run."""
-    if not _AXE_SCRIPT:
-        import axe_playwright_python
-
-        _AXE_SCRIPT.append(
-            (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-        )
+    default) and, in the same run, the rules named in ``extra_rules``. axe is put into the page
+    once, not before every run."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(_AXE_SCRIPT[0])
+        page.evaluate(_axe_script())
     options = {**options, "resultTypes": ["violations"]}
     if extra_rules:
         options["rules"] = {rule: {"enabled": True} for rule in extra_rules}
