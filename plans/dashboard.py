@@ -494,7 +494,10 @@ def _every_plan_url(language, request):
 
 
 def _plan_path(obj):
-    return obj.pillar.path[: -PlanPage.steplen]
+    """The plan page's path, from the pillar's: ``obj.pillar_path`` when the query annotated it
+    (no pillar page read), else ``obj.pillar.path``."""
+    pillar_path = getattr(obj, "pillar_path", None) or obj.pillar.path
+    return pillar_path[: -PlanPage.steplen]
 
 
 def public_data_url(obj, route, request=None):
@@ -506,7 +509,7 @@ def public_data_url(obj, route, request=None):
 
 def attach_public_urls(projects, request=None):
     """Set ``public_url`` (what the project card links to) on each project; projects need
-    their pillar select_related. Returns the projects."""
+    their pillar select_related or ``pillar_path`` annotated. Returns the projects."""
     bases = plan_urls({_plan_path(project) for project in projects}, request)
     for project in projects:
         base = bases.get(_plan_path(project))

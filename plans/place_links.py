@@ -12,31 +12,42 @@ pages receive the plan's part of their context through the ``place_context`` hoo
 
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import translation
 
 from districts.models import HeritageSitePage
 from plans.dashboard import attach_public_urls
 from plans.models import Project
 from plans.visibility import public_records
-from yuzhong_site.core.i18n import default_language
+from yuzhong_site.core.i18n import default_language, default_locale
 
 
 def _public_projects():
-    """Live projects with what a project card shows: pillar (for the URL) and districts."""
-    return public_records(Project.objects.select_related("pillar").prefetch_related("districts"))
+    """Live projects with what a project card shows: districts, and the pillar's path (for the
+    URL; the pillar page itself is not read)."""
+    return public_records(
+        Project.objects.annotate(pillar_path=F("pillar__path")).prefetch_related("districts")
+    )
 
 
 def project_for_site(page, request=None):
     """The live plan project of ``page``'s Chinese source page, with its ``public_url``; or
-    ``None``. One query (+ the districts prefetch and the plan's URL, once per request)."""
-    project = (
-        _public_projects()
-        .filter(
-            heritage_sites__translation_key=page.translation_key,
-            heritage_sites__locale__language_code=default_language(),
+    ``None``. Read from the page itself when it is the Chinese page; one small query for its
+    translations; then one query (+ the districts prefetch and the plan's URL, once per
+    publish)."""
+    if page.locale_id == default_locale().pk:
+        project_id = page.related_project_id
+    else:
+        project_id = (
+            HeritageSitePage.objects.filter(
+                translation_key=page.translation_key, locale_id=default_locale().pk
+            )
+            .values_list("related_project_id", flat=True)
+            .first()
         )
-        .first()
-    )
+    if project_id is None:
+        return None
+    project = _public_projects().filter(pk=project_id).first()
     if project is not None:
         attach_public_urls([project], request)
     return project

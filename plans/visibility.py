@@ -34,9 +34,20 @@ def public_pillars(queryset=None):
     return queryset.filter(live=True).filter(~_restricted("path"))
 
 
+def public_pillar_ids():
+    """The primary keys of the public pillars: read once per publish (core/memo.py) —
+    publishing, unpublishing, moving or restricting a page starts a new generation."""
+    from yuzhong_site.core.memo import memoized
+
+    return memoized(
+        None, ("public-pillar-ids",), lambda: list(public_pillars().values_list("pk", flat=True))
+    )
+
+
 def public_records(queryset):
-    """Goals, metrics or projects of ``queryset`` that the public may see."""
-    return queryset.filter(live=True, pillar__live=True).filter(~_restricted("pillar__path"))
+    """Goals, metrics or projects of ``queryset`` that the public may see: a plain
+    ``pillar IN (…)`` on the public pillars' keys, not a join and a subquery in every query."""
+    return queryset.filter(live=True, pillar__in=public_pillar_ids())
 
 
 def is_public(record):
@@ -45,12 +56,6 @@ def is_public(record):
 
 
 def searchable_records(queryset):
-    """``public_records`` for the search backend, which filters only on indexed fields: the
-    public pillars are read first (one query, once per publish) and filtered on by their pks."""
-    from yuzhong_site.core.memo import memoized
-
-    # once per publish: publishing, unpublishing or restricting a page starts a new generation
-    pillar_ids = memoized(
-        None, ("public-pillar-ids",), lambda: list(public_pillars().values_list("pk", flat=True))
-    )
-    return queryset.filter(live=True, pillar__in=pillar_ids)
+    """``public_records`` for the search backend, which filters only on indexed fields (the
+    ``pillar IN (…)`` filter is one)."""
+    return public_records(queryset)
