@@ -6,11 +6,13 @@ Kept apart from the models so that the page classes read as data. The plan's sid
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
+
+from yuzhong_site.core.fragments import missing as missing_cards
 
 from . import geo
 from .models import (
@@ -26,6 +28,8 @@ from .models import (
     VisitIndexPage,
 )
 from .structured_data import heritage_site_data, route_data
+
+SITE_CARD = "components/heritage_site_card.html"
 
 # Relations a heritage page or card shows. The related project is read from the Chinese page
 # (``plans.place_links.project_for_site``), so that the English page shows the same one.
@@ -43,13 +47,23 @@ def gallery_prefetch():
 
 
 def heritage_sites_under(index_page):
+    """The live heritage pages under ``index_page``; their pictures are read by
+    :func:`with_cards`, only for the cards not written yet."""
     return (
         HeritageSitePage.objects.live()
         .child_of(index_page)
         .select_related(*HERITAGE_SELECT_RELATED)
-        .prefetch_related(gallery_prefetch())
         .order_by("path")
     )
+
+
+def with_cards(request, sites):
+    """``sites`` as a list, with the gallery (and its renditions) read for the sites whose card
+    (``components/heritage_site_card.html``) is not written yet in this generation: one or two
+    queries for those, none when every card is remembered (yuzhong_site/core/fragments.py)."""
+    sites = list(sites)
+    prefetch_related_objects(missing_cards(request, SITE_CARD, sites), gallery_prefetch())
+    return sites
 
 
 def visit_index_context(page, request):
@@ -73,6 +87,7 @@ def visit_index_context(page, request):
         sites = sites.filter(district=district)
     paginator = Paginator(sites, SITES_PER_PAGE)
     sites_page = paginator.get_page(request.GET.get("page"))
+    sites_page.object_list = with_cards(request, sites_page.object_list)
 
     filter_query = {key: value for key, value in (("category", category), ("district", district.slug if district else "")) if value}
     return {
@@ -111,7 +126,7 @@ def district_context(page, request, slug):
         raise Http404(_("There is no district with that name."))
     return {
         "district": district,
-        "district_sites": list(heritage_sites_under(page).filter(district=district)),
+        "district_sites": with_cards(request, heritage_sites_under(page).filter(district=district)),
         # the language links point at the same district in the other language
         "alternate_subpath": page.reverse_subpage("district", args=(district.slug,)),
         "visit_index": page,

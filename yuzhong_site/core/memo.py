@@ -51,6 +51,17 @@ def memoized(request, key, compute):
     return value
 
 
+def is_memoized(request, key):
+    """Whether ``key`` already holds a value for the current generation (nothing is computed):
+    a view asks before reading what only a missing value would need."""
+    if request is None:
+        generation = getattr(_current, "generation", None) or request_generation(None)
+    else:
+        generation = request_generation(request)
+    with _lock:
+        return _state["generation"] == generation and key in _state["values"]
+
+
 def forget_all():
     """Empty the memo (tests; a publish does it through the generation)."""
     with _lock:

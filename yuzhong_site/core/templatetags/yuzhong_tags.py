@@ -197,3 +197,13 @@ def responsive_picture(image, alt, lazy=False, sizes=""):
     return memoized(
         None, key, lambda: mark_safe(render_to_string("components/picture_markup.html", context).strip())  # noqa: S308 - our own template's output
     )
+
+
+@register.simple_tag(takes_context=True)
+def fragment(context, template_name, key, **values):
+    """``{% fragment "components/project_card.html" project.pk project=project %}``: the
+    template rendered with ``values``, written once per publish for ``key`` and the scalar
+    values (yuzhong_site/core/fragments.py)."""
+    from yuzhong_site.core.fragments import render_fragment
+
+    return render_fragment(context.get("request"), template_name, key, **values)
