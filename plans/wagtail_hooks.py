@@ -2,6 +2,7 @@
 (with milestones), grouped under one menu item; and warnings that help editors."""
 
 from django.contrib import messages
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -73,21 +74,22 @@ register_public_search(
     label=gettext_lazy("Plan project"),
     url=lambda project, request: public_data_url(project, "project", request),
     summary="summary",
-    queryset=lambda request: searchable_records(Project.objects.select_related("pillar")),
+    queryset=lambda request: searchable_records(Project.objects.annotate(pillar_path=F("pillar__path"))),
 )
 register_public_search(
     Metric,
     label=gettext_lazy("Indicator"),
     url=lambda metric, request: public_data_url(metric, "metric", request),
     summary="notes",
-    queryset=lambda request: searchable_records(Metric.objects.select_related("pillar")),
+    queryset=lambda request: searchable_records(Metric.objects.annotate(pillar_path=F("pillar__path"))),
 )
 register_public_search(
     Goal,
     label=gettext_lazy("Plan goal"),
     url=pillar_goal_url,
     summary="explanation",
-    queryset=lambda request: searchable_records(Goal.objects.select_related("pillar")),
+    queryset=lambda request: searchable_records(Goal.objects.all()),
+    prefetch=("pillar",),
 )
 
 

@@ -6,6 +6,7 @@ home page's sections and Wagtail's view-restriction check all need the same few 
 them once keeps an uncached page to a handful of queries (see tests/test_query_budgets.py).
 """
 
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from .memo import memoized
@@ -40,7 +41,7 @@ def site_home(request):
 
     For a page Wagtail has just routed, that is the routed page's ancestor at the root's depth:
     routing started from ``site.root_page.localized``, so no query is needed beyond the (shared)
-    ancestors. Other views (search, site map…) ask Wagtail.
+    ancestors. Other views (search, site map…) ask Wagtail, once per publish (memo).
     """
     cached = getattr(request, "_yz_site_home", None)
     if cached is not None:
@@ -53,8 +54,9 @@ def site_home(request):
     routed = getattr(route, "page", None)
     if isinstance(routed, Page):
         home = ancestor_at_depth(routed, site.root_page.depth)
-    if home is None:
-        home = site.root_page.localized
+    if home is None:  # the same for every visitor of this site and language until a publish
+        language = translation.get_language()
+        home = memoized(request, ("site-home", site.pk, language), lambda: site.root_page.localized)
     request._yz_site_home = home
     return home
 

@@ -25,6 +25,9 @@ class PublicSearchType:
     url: Callable | None = None  # (obj, request) -> str | None
     summary: Callable | str | None = None  # (obj) -> str, or a field/attribute name
     queryset: Callable | None = None  # (request) -> QuerySet of what the public may see
+    # lookups read (prefetch_related_objects) for the results shown only, e.g. ("pillar",):
+    # the search itself loads only what ranking needs
+    prefetch: tuple = ()
 
     def get_label(self):
         return self.label or self.model._meta.verbose_name

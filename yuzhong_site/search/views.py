@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -47,6 +48,7 @@ def _page_hits(request, query):
         Page.objects.live()
         .public()
         .filter(locale=locale, depth__gt=1)
+        .only("id", "title", "content_type_id")
         .search(query, operator="and")[:MAX_HITS_PER_SOURCE]
     )
     return [
@@ -91,6 +93,15 @@ def _describe_pages(request, hits):
 
 
 def _describe_snippets(request, hits):
+    """URLs and summaries for the data hits shown, with what each type's links need read for
+    the shown ones only (its ``prefetch``: one query per type and lookup)."""
+    by_type = {}
+    for hit in hits:
+        if hit.search_type is not None:
+            by_type.setdefault(hit.search_type, []).append(hit.obj)
+    for search_type, objs in by_type.items():
+        if search_type.prefetch:
+            prefetch_related_objects(objs, *search_type.prefetch)
     for hit in hits:
         if hit.search_type is not None:
             hit.url = hit.search_type.get_url(hit.obj, request)
