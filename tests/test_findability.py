@@ -233,3 +233,22 @@ def test_content_pages_offer_a_report_an_error_mailto_link(client, content, foot
 
 def test_the_home_page_has_no_report_link_and_nothing_shows_without_an_address(client, content):
     assert "yz-report-error" not in text_of(client.get("/shibati/"))  # no contact e-mail set
+
+
+def test_the_sitemaps_page_urls_are_the_ones_wagtail_gives(rf, content):
+    """The sitemap builds page URLs from plain values (core/i18n.py page_url_function): the same
+    URL as ``Page.get_url`` for every page, in both languages and with a Chinese slug."""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from yuzhong_site.core.i18n import page_url_function
+
+    ensure_child_page(content["shibati"], StandardPage, "十八梯街巷", title="街巷", introduction="老街巷。")
+    pages = list(Page.objects.all())
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            request = rf.get("/")
+            url_of = page_url_function(request)
+            for page in pages:
+                assert url_of(page.url_path) == page.get_url(rf.get("/")), (language, page.url_path)
+    assert any("%E5%8D%81" in (page.get_url() or "") for page in pages)  # the Chinese slug

@@ -1,12 +1,14 @@
 """Finding the site from outside and inside: sitemap.xml (with hreflang alternates),
 robots.txt, and the HTML site map (网站地图) in both languages."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import dateformat, translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -14,7 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Page, Site
 
-from .i18n import absolute_page_url, active_locale, default_language
+from .i18n import absolute_local_url, active_locale, default_language, page_url_function
 from .site_map_registry import site_map_groups
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
@@ -34,41 +36,51 @@ class TranslatedSitemap(Sitemap):
     the Chinese page as canonical, as their ``<link rel="alternate">`` tags do.
     """
 
+    # What a sitemap entry needs of a page, read as plain values (its URL comes from url_path).
+    FIELDS = ("pk", "url_path", "translation_key", "locale__language_code",
+              "last_published_at", "latest_revision_created_at")
+
     def items(self):
-        roots = _site_roots(self.request)
-        under_a_home = Q()
-        for root in roots:
-            under_a_home |= Q(path__startswith=root.path)
-        return (
-            Page.objects.live()
-            .public()
-            .filter(under_a_home, alias_of__isnull=True)
-            .select_related("locale")
-            .order_by("path")
-        )
+        if getattr(self, "_pages", None) is None:  # the paginator and _urls share it
+            under_a_home = Q()
+            for root in _site_roots(self.request):
+                under_a_home |= Q(path__startswith=root.path)
+            self._pages = (
+                Page.objects.live()
+                .public()
+                .filter(under_a_home, alias_of__isnull=True)
+                .order_by("path")
+                .values(*self.FIELDS)
+            )
+        return self._pages
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
-        # The whole group of translations for the pages on this sitemap page: one query for
-        # their ids; the pages not already on this sitemap page (only with 50,000 and more)
-        # are read, the others reused, and every page's URL is built once.
-        keys = {item.translation_key for item in pages}
-        by_pk = {item.pk: item for item in pages}
-        wanted = self.items().filter(translation_key__in=keys).values_list("pk", flat=True)
-        missing = set(wanted) - set(by_pk)
-        if missing:
-            by_pk.update((item.pk, item) for item in self.items().filter(pk__in=missing))
-        located = {pk: absolute_page_url(item, self.request) for pk, item in by_pk.items()}
+        # The whole group of translations for the pages on this sitemap page: the pages not
+        # already on this sitemap page (only with 50,000 and more) are read, and every page's
+        # URL is built once.
+        keys = {item["translation_key"] for item in pages}
+        by_pk = {item["pk"]: item for item in pages}
+        if self.paginator.num_pages > 1:
+            by_pk.update(
+                (item["pk"], item)
+                for item in self.items().filter(translation_key__in=keys).exclude(pk__in=by_pk)
+            )
+        url_of = page_url_function(self.request)
+        located = {}
+        for pk, item in by_pk.items():
+            url = url_of(item["url_path"])
+            located[pk] = absolute_local_url(self.request, url) if url else None
         group = {}
         for pk, item in by_pk.items():
             if located[pk]:
-                group.setdefault(item.translation_key, {})[item.locale.language_code] = located[pk]
+                group.setdefault(item["translation_key"], {})[item["locale__language_code"]] = located[pk]
         urls = []
         for item in pages:
-            location = located[item.pk]
+            location = located[item["pk"]]
             if not location:
                 continue
-            by_language = group.get(item.translation_key, {})
+            by_language = group.get(item["translation_key"], {})
             alternates = [
                 {"lang_code": BCP47.get(code, code), "location": url}
                 for code, url in sorted(by_language.items())
@@ -79,7 +91,7 @@ class TranslatedSitemap(Sitemap):
                 {
                     "item": item,
                     "location": location,
-                    "lastmod": item.last_published_at or item.latest_revision_created_at,
+                    "lastmod": item["last_published_at"] or item["latest_revision_created_at"],
                     "alternates": alternates,
                 }
             )
@@ -113,6 +125,13 @@ class RegisteredViewsSitemap(Sitemap):
         ]
 
 
+def _day(value):
+    """``value|date:"Y-m-d"``: an aware date and time in the current time zone."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%Y-%m-%d")
+
+
 def _urlset_xml(urls):
     """The ``<urlset>`` of django.contrib.sitemaps' template, written directly: the same
     elements, escaping and dates (``date:"Y-m-d"`` in the current time zone), several times
@@ -124,7 +143,7 @@ def _urlset_xml(urls):
     for url in urls:
         parts.append(f"<url><loc>{escape(url['location'])}</loc>")
         if url.get("lastmod"):
-            parts.append(f"<lastmod>{dateformat.format(url['lastmod'], 'Y-m-d')}</lastmod>")
+            parts.append(f"<lastmod>{_day(url['lastmod'])}</lastmod>")
         parts.extend(
             f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
             f'href="{escape(alternate["location"])}"/>'
