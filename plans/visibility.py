@@ -6,8 +6,9 @@ Everything public reads plan data through these functions: the plan, pillar, met
 pages (a hidden record answers 404), the public search, the updates' pillar feeds, the places'
 project links, the JSON API and the /data/ downloads.
 
-The restriction test is a subquery (``NOT EXISTS`` a view restriction on an ancestor-or-self of
-the pillar), so it adds no query of its own.
+Which pillars are public is a subquery (``NOT EXISTS`` a view restriction on an ancestor-or-self
+of the pillar), read once per publish (core/memo.py; adding, changing or removing a view
+restriction starts a new generation too): the records are then filtered on those pillars' keys.
 """
 
 from django.db.models import Exists, OuterRef
