@@ -4,9 +4,10 @@ queries (select_related / prefetch_related), whatever the amount of content."""
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import translation
 
+from yuzhong_site.core.fragments import missing as missing_cards
 from yuzhong_site.core.i18n import active_locale, default_locale_page
 from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import ancestor_at_depth
@@ -44,22 +45,26 @@ def live_metrics():
     )
 
 
-def live_projects():
+def project_prefetches():
+    """What a project's card and page show besides the project: its districts, milestones and
+    status reports, in order."""
     milestones = Milestone.objects.order_by("sort_order", "pk")
     reports = ProjectStatusReport.objects.order_by("date", "sort_order", "pk")
     return (
-        public_records(Project.objects.all())
-        .prefetch_related(
-            "districts",
-            Prefetch("milestones", queryset=milestones),
-            Prefetch("status_reports", queryset=reports),
-        )
+        "districts",
+        Prefetch("milestones", queryset=milestones),
+        Prefetch("status_reports", queryset=reports),
     )
+
+
+def live_projects():
+    return public_records(Project.objects.all()).prefetch_related(*project_prefetches())
 
 
 @dataclass
 class Figure:
-    """One measurement as the pages show it: the figure with its qualifier, when, who said so."""
+    """One measurement as the pages show it: the figure with its qualifier, when, who said so.
+    Each is worked out once (a results table reads them several times per cell)."""
 
     measurement: Measurement
     metric: Metric
@@ -68,30 +73,34 @@ class Figure:
     def year(self):
         return self.measurement.year
 
-    @property
+    @cached_property
     def text(self):
         """The figure with its qualifier and unit, in the active language ("" without a value)."""
         return qualified_value(self.measurement.value, self.measurement.qualifier, self.metric.unit)
 
-    @property
+    @cached_property
     def when(self):
         return period_text(self.measurement.year, self.measurement.period)
 
-    @property
+    @cached_property
     def note(self):
         return self.measurement.note
 
+    @cached_property
+    def _source(self):
+        """(name, URL): the measurement's own source when it names one, else the metric's."""
+        name, url = self.measurement.source_name, self.measurement.source_url
+        if name or url:
+            return name or url, url
+        return self.metric.source_name, self.metric.source_url
+
     @property
     def source_name(self):
-        if self.measurement.source_name or self.measurement.source_url:
-            return self.measurement.source_name or self.measurement.source_url
-        return self.metric.source_name
+        return self._source[0]
 
     @property
     def source_url(self):
-        if self.measurement.source_name or self.measurement.source_url:
-            return self.measurement.source_url
-        return self.metric.source_url
+        return self._source[1]
 
 
 def project_as_of(project, plan):
@@ -346,17 +355,45 @@ def plan_context(plan, request):
     }
 
 
+def shared_plan_context(plan, request):
+    """:func:`plan_context`, worked out once per publish for each plan, language and host
+    (core/memo.py) and shared by the plan page and the home page's plan at a glance. A preview
+    (a draft's figures are not the public's) works out its own."""
+    if request is None or getattr(request, "is_preview", False):
+        return plan_context(plan, request)
+    key = ("plan-context", plan.pk, translation.get_language(), request.get_host())
+    return memoized(request, key, lambda: plan_context(plan, request))
+
+
+PROJECT_CARD = "components/project_card.html"
+
+
+def _pillar_metrics(plan, source, request):
+    """The pillar's figures: the plan's (shared_plan_context, once per publish) when the pillar
+    is one of its public pillars; else (a preview, a pillar not public) read here."""
+    if request is not None and not getattr(request, "is_preview", False):
+        for summary in shared_plan_context(plan, request)["pillars"]:
+            if summary.source.pk == source.pk:
+                return summary.metrics
+    base = _url_base(plan, request)
+    return [
+        MetricSummary(metric, plan, f"{base}metrics/{metric.slug}/")
+        for metric in live_metrics().filter(pillar=source)
+    ]
+
+
 def pillar_context(pillar, request):
     source = default_locale_page(pillar)
     plan = PlanPage.objects.get(path=pillar.path[: -pillar.steplen])  # its parent, in one query
     ended = plan.has_ended()
     base = _url_base(plan, request)
     goals = list(Goal.objects.filter(live=True, pillar=source))
-    metrics = [
-        MetricSummary(metric, plan, f"{base}metrics/{metric.slug}/")
-        for metric in live_metrics().filter(pillar=source)
-    ]
-    projects = list(live_projects().filter(pillar=source))
+    metrics = _pillar_metrics(plan, source, request)
+    projects = list(public_records(Project.objects.filter(pillar=source)))
+    # what a project card shows, read for the cards not written yet (core/fragments.py)
+    prefetch_related_objects(
+        missing_cards(request, PROJECT_CARD, projects, dated=True), *project_prefetches()
+    )
     for project in projects:
         project.public_url = f"{base}projects/{project.slug}/"
         project.as_of = project_as_of(project, plan)

@@ -132,12 +132,12 @@ class PlanPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, dashboard=True, **kwargs):
         """The dashboard's figures only for the dashboard: a project or metric page of the plan
         (``dashboard=False``) has its own context and must not pay for the whole plan's."""
-        from .dashboard import plan_context
+        from .dashboard import shared_plan_context
 
         context = super().get_context(request, *args, **kwargs)
         context["plan"] = self
         if dashboard:
-            context.update(plan_context(self, request))
+            context.update(shared_plan_context(self, request))
         return context
 
     @path("")
