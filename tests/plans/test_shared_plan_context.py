@@ -1,0 +1,40 @@
+"""The plan page's context is worked out once per publish and shared with the home page
+(plans.dashboard.shared_plan_context); a preview of a draft never becomes what the public sees."""
+
+import datetime
+
+import pytest
+
+from plans.models import PlanEvent
+from tests.helpers import text_of
+
+from .factories import make_plan
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+
+
+def _preview(plan, rf, user):
+    draft = plan.get_latest_revision_as_object()
+    draft.timeline.add(PlanEvent(date=datetime.date(2024, 1, 5), title="草稿里的事件"))
+    request = rf.get("/plan/")
+    request.user = user
+    request.is_preview = True
+    return [event.title for event in draft.get_context(request)["timeline"]]
+
+
+def test_a_previewed_draft_timeline_is_never_shown_to_the_public(client, rf, home, superuser):
+    plan, _pillars = make_plan(home)
+    assert _preview(plan, rf, superuser) == ["草稿里的事件"]  # previewed before any public view
+    assert "草稿里的事件" not in text_of(client.get("/plan/"))
+    assert "草稿里的事件" not in text_of(client.get("/"))  # the home page's plan at a glance
+    # and with the public context remembered, a preview still shows its draft
+    assert _preview(plan, rf, superuser) == ["草稿里的事件"]
+    assert "草稿里的事件" not in text_of(client.get("/plan/"))
+
+
+def test_a_published_timeline_event_shows_at_once(client, home):
+    plan, _pillars = make_plan(home)
+    assert "新的规划事件" not in text_of(client.get("/plan/"))
+    plan.timeline.add(PlanEvent(date=datetime.date(2024, 1, 5), title="新的规划事件"))
+    plan.save_revision().publish()
+    assert "新的规划事件" in text_of(client.get("/plan/"))
