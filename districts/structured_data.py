@@ -74,7 +74,9 @@ def heritage_site_data(page, request, gallery, facts=()):
         data["publicAccess"] = True
     images = []
     for item in gallery:
-        rendition = item.image.get_rendition(STRUCTURED_DATA_IMAGE_SPEC)
+        # get_renditions, not get_rendition: a rendition found among the prefetched ones is
+        # used as it is (get_rendition would also write it to the cache on every request)
+        rendition = item.image.get_renditions(STRUCTURED_DATA_IMAGE_SPEC)[STRUCTURED_DATA_IMAGE_SPEC]
         images.append(request.build_absolute_uri(rendition.url))
     if images:
         data["image"] = images

@@ -16,9 +16,10 @@ from django.db.models import F
 from django.utils import translation
 
 from districts.models import HeritageSitePage
-from plans.dashboard import attach_public_urls
+from plans.dashboard import PROJECT_CARD, attach_public_urls
 from plans.models import Project
 from plans.visibility import public_records
+from yuzhong_site.core.fragments import missing as missing_cards
 from yuzhong_site.core.i18n import default_language, default_locale
 
 
@@ -34,7 +35,7 @@ def project_for_site(page, request=None):
     """The live plan project of ``page``'s Chinese source page, with its ``public_url``; or
     ``None``. Read from the page itself when it is the Chinese page; one small query for its
     translations; then one query (+ the districts prefetch and the plan's URL, once per
-    publish)."""
+    publish) — only the key when the project's card is already written."""
     if page.locale_id == default_locale().pk:
         project_id = page.related_project_id
     else:
@@ -47,6 +48,9 @@ def project_for_site(page, request=None):
         )
     if project_id is None:
         return None
+    if not missing_cards(request, PROJECT_CARD, [project_id], key=lambda pk: pk):
+        # its card is written (core/fragments.py): whether it is still public is all we need
+        return public_records(Project.objects.filter(pk=project_id)).only("pk").first()
     project = _public_projects().filter(pk=project_id).first()
     if project is not None:
         attach_public_urls([project], request)
