@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Paginator
 
+from yuzhong_site.core.fragments import missing as missing_cards
 from yuzhong_site.core.i18n import default_locale_page
 
 from .feeds import feed_links
@@ -18,6 +19,7 @@ from .visibility import public_records
 
 PER_PAGE = 10
 LATEST = 3
+UPDATE_CARD = "components/update_card.html"
 
 
 def _default_language():
@@ -226,8 +228,11 @@ def index_context(index, request):
         query["pillar"] = chosen_key
     if year is not None:
         query["year"] = year
+    shown = list(page_obj.object_list)
+    # an update card's pillars are read only for the cards not written yet (core/fragments.py)
+    attach_pillars(missing_cards(request, UPDATE_CARD, shown, heading="h2"), index.locale_id, request)
     return {
-        "updates": attach_pillars(page_obj.object_list, index.locale_id, request),
+        "updates": shown,
         "page_obj": page_obj,
         "page_numbers": list(
             paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
