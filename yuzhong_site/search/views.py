@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 from districts.models import HeritageSitePage, VisitIndexPage
 from districts.synonyms import vocabulary_kinds
 from yuzhong_site.core.i18n import active_locale
+from yuzhong_site.core.memo import is_memoized, memoized
 from yuzhong_site.core.search_registry import public_search_types
 
 from .highlight import excerpt, highlight, title_rank
@@ -78,18 +79,34 @@ def _snippet_hits(request, query):
     return hits
 
 
+def _page_entry_key(request, pk):
+    return ("search-entry", pk, translation.get_language(), request.get_host())
+
+
+def _page_entry(page, request):
+    summary = getattr(page, "get_search_summary", None)
+    return {
+        "label": str(page._meta.verbose_name),
+        "url": page.get_url(request),
+        "summary": summary() if summary else page.search_description,
+        "untranslated": bool(page.alias_of_id),
+    }
+
+
 def _describe_pages(request, hits):
-    """Labels, URLs and summaries for the page hits shown: one query per page type."""
+    """Labels, URLs and summaries for the page hits shown. A page's entry is the same in every
+    search, so it is worked out once per publish (core/memo.py): one query per page type for
+    the pages whose entry is not remembered yet, none otherwise."""
     page_hits = [hit for hit in hits if hit.search_type is None]
-    specific = Page.objects.filter(pk__in=[hit.obj.pk for hit in page_hits]).specific()
-    by_pk = {page.pk: page for page in specific}
+    wanted = [hit.obj.pk for hit in page_hits if not is_memoized(request, _page_entry_key(request, hit.obj.pk))]
+    for page in Page.objects.filter(pk__in=wanted).specific() if wanted else ():
+        memoized(request, _page_entry_key(request, page.pk), lambda page=page: _page_entry(page, request))
     for hit in page_hits:
-        page = by_pk.get(hit.obj.pk, hit.obj)
-        hit.label = str(page._meta.verbose_name)
-        hit.url = page.get_url(request)
-        summary = getattr(page, "get_search_summary", None)
-        hit.summary = summary() if summary else page.search_description
-        hit.extra["untranslated"] = bool(page.alias_of_id)
+        entry = memoized(
+            request, _page_entry_key(request, hit.obj.pk), lambda hit=hit: _page_entry(hit.obj, request)
+        )
+        hit.label, hit.url, hit.summary = entry["label"], entry["url"], entry["summary"]
+        hit.extra["untranslated"] = entry["untranslated"]
 
 
 def _describe_snippets(request, hits):
