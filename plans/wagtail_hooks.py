@@ -68,27 +68,34 @@ register_snippet(PlanDataGroup)
 
 # The public search finds projects, indicators and goals (in both languages, by their Chinese
 # or English words) and links to their pages: projects and metrics have their own, a goal is
-# shown on its pillar page.
+# shown on its pillar page. Each search reads only what a result shows (its name, summary and
+# link), not the whole record.
 register_public_search(
     Project,
     label=gettext_lazy("Plan project"),
     url=lambda project, request: public_data_url(project, "project", request),
     summary="summary",
-    queryset=lambda request: searchable_records(Project.objects.annotate(pillar_path=F("pillar__path"))),
+    queryset=lambda request: searchable_records(
+        Project.objects.annotate(pillar_path=F("pillar__path")).only("slug", "name", "summary")
+    ),
 )
 register_public_search(
     Metric,
     label=gettext_lazy("Indicator"),
     url=lambda metric, request: public_data_url(metric, "metric", request),
     summary="notes",
-    queryset=lambda request: searchable_records(Metric.objects.annotate(pillar_path=F("pillar__path"))),
+    queryset=lambda request: searchable_records(
+        Metric.objects.annotate(pillar_path=F("pillar__path")).only("slug", "name", "notes")
+    ),
 )
 register_public_search(
     Goal,
     label=gettext_lazy("Plan goal"),
     url=pillar_goal_url,
     summary="explanation",
-    queryset=lambda request: searchable_records(Goal.objects.all()),
+    queryset=lambda request: searchable_records(
+        Goal.objects.only("pillar", "statement", "explanation")
+    ),
     prefetch=("pillar",),
 )
 
