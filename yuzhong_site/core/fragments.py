@@ -17,10 +17,8 @@ A view can ask which cards are not written yet (:func:`missing`) and read what o
 (their pictures, their prefetches), so a page whose cards are all remembered skips that work.
 """
 
-from datetime import date
-
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from .memo import is_memoized, memoized
@@ -34,7 +32,7 @@ def _options(values):
 
 def fragment_key(request, template_name, key, values):
     host = request.get_host() if request is not None else ""
-    return ("fragment", template_name, key, translation.get_language(), host, date.today(),
+    return ("fragment", template_name, key, translation.get_language(), host, timezone.localdate(),
             _options(values))
 
 
