@@ -20,12 +20,13 @@ import functools
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models import F
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.fallback import DatabaseSearchBackend as FallbackBackend
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .segmentation import segment_for_index, segment_query
 
@@ -148,7 +149,74 @@ def _sqlite_backend_class():
         query_compiler_class = ChineseSQLiteSearchQueryCompiler
         autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
 
+        def ranked_ids(self, query, models, operator="and"):
+            """See :func:`_ranked`: one FTS5 query (bm25, lower is better)."""
+            entries = functools.partial(_sqlite_entries, base)
+            return _ranked(self, query, models, operator, entries, best_first=False)
+
     return ChineseSQLiteSearchBackend
+
+
+def _ranked(backend, query, models, operator, entries, best_first):
+    """``{model: [primary key, best match first]}`` for each of ``models``: every object of the
+    model (or of its subclasses: pages) that ``query`` matches, ranked as modelsearch ranks that
+    model's own search (its score, then the highest key first) — from one full-text query for
+    all of them instead of one per model, each with a relevance subquery. The public search
+    (``yuzhong_site/search/views.py``) then reads each model's matches it may show by key."""
+    text = (query or "").strip()
+    if not text or not segment_query(text):
+        return {model: [] for model in models}
+    types = {model: set(get_descendants_content_types_pks(model)) for model in models}
+    compiler = backend.query_compiler_class(models[0]._default_manager.all(), text, operator=operator)
+    found = {model: [] for model in models}
+    for content_type, object_id, score in entries(
+        compiler, compiler.get_config(backend), set().union(*types.values())
+    ):
+        for model, model_types in types.items():
+            if content_type in model_types:
+                found[model].append((score, object_id))
+    sign = -1 if best_first else 1
+    return {
+        model: [int(object_id) for score, object_id in sorted(
+            rows, key=lambda row: (sign * (row[0] or 0.0), -int(row[1]))
+        )]
+        for model, rows in found.items()
+    }
+
+
+def _sqlite_entries(base, compiler, config, content_types):
+    """(content type, object id, bm25 score) of every FTS5 match among ``content_types``."""
+    search_query = compiler.build_search_query(base.normalize(compiler.query), config=config)
+    if search_query is None:
+        return []
+    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    return (
+        base.SQLiteFTSIndexEntry.objects.filter(
+            base.MatchExpression(compiler.FTS_TABLE_FIELDS, search_query)
+        )
+        .filter(index_entry__content_type__in=content_types)
+        .annotate(score=rank)
+        .values_list("index_entry__content_type_id", "index_entry__object_id", "score")
+    )
+
+
+def _postgres_entries(base, compiler, config, content_types):
+    """(content type, object id, ts_rank score) of every match among ``content_types``: the
+    title and body vectors, weights and title norm of modelsearch's PostgreSQL search."""
+    tsquery = compiler.build_tsquery(compiler.query, config=config)
+    if tsquery is None:
+        return []
+    rank = None
+    for vector, boost in [(F("title"), F("title_norm")), (F("body"), 1.0)]:
+        term = compiler.build_tsrank(vector, compiler.query, config=config) * boost
+        rank = term if rank is None else rank + term
+    return (
+        base.IndexEntry.objects.filter(content_type__in=content_types)
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=tsquery)
+        .annotate(score=rank)
+        .values_list("content_type_id", "object_id", "score")
+    )
 
 
 # --- PostgreSQL ----------------------------------------------------------------------------
@@ -234,6 +302,12 @@ def _postgres_backend_class():
         index_class = ChinesePostgresIndex
         query_compiler_class = ChinesePostgresSearchQueryCompiler
         autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
+
+        def ranked_ids(self, query, models, operator="and"):
+            """See :func:`_ranked`: one query on the index table (ts_rank, higher is better),
+            with the vectors and weights of modelsearch's own search."""
+            entries = functools.partial(_postgres_entries, base)
+            return _ranked(self, query, models, operator, entries, best_first=True)
 
     return ChinesePostgresSearchBackend
 

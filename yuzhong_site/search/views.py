@@ -43,33 +43,61 @@ class Hit:
     extra: dict = field(default_factory=dict)
 
 
-def _page_hits(request, query):
-    locale = active_locale()
-    pages = (
+def _public_pages():
+    return (
         Page.objects.live()
         .public()
-        .filter(locale=locale, depth__gt=1)
+        .filter(locale=active_locale(), depth__gt=1)
         .only("id", "title", "content_type_id")
-        .search(query, operator="and")[:MAX_HITS_PER_SOURCE]
     )
-    return [
-        Hit(obj=page, title=page.title, label="", source=0, rank=rank)
-        for rank, page in enumerate(pages)
+
+
+def _shown(queryset, ranked):
+    """The objects of ``queryset`` among ``ranked`` (keys, best match first), in that order, at
+    most MAX_HITS_PER_SOURCE: read in slices of ranked keys, so a word in thousands of records
+    costs a few bounded queries, and usually one."""
+    found = []
+    step = MAX_HITS_PER_SOURCE * 2
+    for start in range(0, len(ranked), step):
+        keys = ranked[start:start + step]
+        by_pk = {obj.pk: obj for obj in queryset.filter(pk__in=keys)}
+        found.extend(by_pk[pk] for pk in keys if pk in by_pk)
+        if len(found) >= MAX_HITS_PER_SOURCE:
+            break
+    return found[:MAX_HITS_PER_SOURCE]
+
+
+def _sources(request, query):
+    """[(source number, search type or None for pages, objects best first)]: with one full-text
+    query for pages and every registered type when the backend can (``ranked_ids`` in
+    search/backend.py), else one search per source."""
+    types = public_search_types()
+    backend = get_search_backend()
+    if hasattr(backend, "ranked_ids"):
+        ranked = backend.ranked_ids(query, [Page, *(t.model for t in types)])
+        sources = [(0, None, _shown(_public_pages(), ranked[Page]))]
+        return sources + [
+            (number, search_type, _shown(search_type.get_queryset(request), ranked[search_type.model]))
+            for number, search_type in enumerate(types, start=1)
+        ]
+    sources = [(0, None, _public_pages().search(query, operator="and")[:MAX_HITS_PER_SOURCE])]
+    return sources + [
+        (number, search_type, backend.search(
+            query, search_type.get_queryset(request), operator="and"
+        )[:MAX_HITS_PER_SOURCE])
+        for number, search_type in enumerate(types, start=1)
     ]
 
 
-def _snippet_hits(request, query):
-    backend = get_search_backend()
+def _hits(request, query):
     hits = []
-    for source, search_type in enumerate(public_search_types(), start=1):
-        found = backend.search(
-            query, search_type.get_queryset(request), operator="and"
-        )[:MAX_HITS_PER_SOURCE]
+    for source, search_type, found in _sources(request, query):
+        label = str(search_type.get_label()) if search_type is not None else ""
         hits.extend(
             Hit(
                 obj=obj,
-                title=str(obj),
-                label=str(search_type.get_label()),
+                title=obj.title if search_type is None else str(obj),
+                label=label,
                 source=source,
                 rank=rank,
                 search_type=search_type,
@@ -135,7 +163,7 @@ def find(request, query):
     """Every hit for ``query``, best first: titles containing the query (the closest first);
     for a visiting word ("门票", "metro"…) the places, whose pages answer it, before the pages
     that only mention it; then the backend's relevance order, pages before data."""
-    hits = _page_hits(request, query) + _snippet_hits(request, query)
+    hits = _hits(request, query)
     wanted = query.lower()
     place_type = _place_content_type() if vocabulary_kinds(query) else None
 
