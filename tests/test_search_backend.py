@@ -108,3 +108,33 @@ def test_admin_page_search_finds_chinese_substrings(admin_client, content):
     response = admin_client.get("/admin/pages/search/", {"q": "崖壁步道"})
     assert response.status_code == 200
     assert "戴家巷崖壁步道" in response.content.decode()
+
+
+QUERIES = ["十八梯", "风貌区", "红岩", "区", "梯", "Shibati", "finance", "渝中", "nothing-here", "!!"]
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_one_query_for_every_source_ranks_as_each_sources_own_search(rf, content, language):
+    """The public search reads pages and every registered data type from one full-text query
+    (``ranked_ids``); what each source finds, and in which order, is what that source's own
+    search (modelsearch's, with its relevance order) finds — on SQLite and on PostgreSQL."""
+    from django.utils import translation
+
+    from yuzhong_site.search import views
+
+    backend = get_search_backend()
+    assert hasattr(backend, "ranked_ids")
+    found_any = False
+    with translation.override(language):
+        for query in QUERIES:
+            request = rf.get("/search/", {"q": query})
+            ranked = [(n, [o.pk for o in objs]) for n, _t, objs in views._sources(request, query)]
+            method = type(backend).ranked_ids
+            del type(backend).ranked_ids  # each source searched on its own, as before
+            try:
+                each = [(n, [o.pk for o in objs]) for n, _t, objs in views._sources(request, query)]
+            finally:
+                type(backend).ranked_ids = method
+            assert ranked == each, (language, query)
+            found_any = found_any or any(ids for _n, ids in ranked)
+    assert found_any
