@@ -47,23 +47,28 @@ def gallery_prefetch():
 
 
 def heritage_sites_under(index_page):
-    """The live heritage pages under ``index_page``; their pictures are read by
-    :func:`with_cards`, only for the cards not written yet."""
-    return (
-        HeritageSitePage.objects.live()
-        .child_of(index_page)
-        .select_related(*HERITAGE_SELECT_RELATED)
-        .order_by("path")
-    )
+    """The live heritage pages under ``index_page``, in tree order: only their keys are read
+    here; :func:`with_cards` reads the rest for the cards not written yet."""
+    return HeritageSitePage.objects.live().child_of(index_page).order_by("path").only("id")
 
 
 def with_cards(request, sites):
-    """``sites`` as a list, with the gallery (and its renditions) read for the sites whose card
-    (``components/heritage_site_card.html``) is not written yet in this generation: one or two
-    queries for those, none when every card is remembered (yuzhong_site/core/fragments.py)."""
+    """``sites`` as a list for their cards (``components/heritage_site_card.html``): the pages
+    whose card is not written yet in this generation are read in full, with their district,
+    gallery and renditions (two or three queries); none when every card is remembered
+    (yuzhong_site/core/fragments.py)."""
     sites = list(sites)
-    prefetch_related_objects(missing_cards(request, SITE_CARD, sites), gallery_prefetch())
-    return sites
+    wanted = [site.pk for site in missing_cards(request, SITE_CARD, sites)]
+    if not wanted:
+        return sites
+    full = {
+        site.pk: site
+        for site in HeritageSitePage.objects.filter(pk__in=wanted).select_related(
+            *HERITAGE_SELECT_RELATED
+        )
+    }
+    prefetch_related_objects(list(full.values()), gallery_prefetch())
+    return [full.get(site.pk, site) for site in sites]
 
 
 def visit_index_context(page, request):
