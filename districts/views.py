@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from yuzhong_site.core.fragments import missing as missing_cards
+from yuzhong_site.core.i18n import active_locale
 
 from . import geo
 from .models import (
@@ -140,6 +141,11 @@ def district_context(page, request, slug):
 
 
 def page_language(page):
+    """The language of ``page``'s locale: the active locale's (remembered per publish) for a
+    page in it — the usual case, no query — else the page's own."""
+    active = active_locale()
+    if page.locale_id == active.pk:
+        return active.language_code
     return getattr(page.locale, "language_code", None) or get_language()
 
 
