@@ -30,9 +30,10 @@ def _options(values):
     return tuple(sorted((name, value) for name, value in values.items() if isinstance(value, SCALARS)))
 
 
-def fragment_key(request, template_name, key, values):
+def _context_key(request, template_name, values):
+    """What every card of ``template_name`` with these values depends on besides its record."""
     host = request.get_host() if request is not None else ""
-    return ("fragment", template_name, key, translation.get_language(), host, timezone.localdate(),
+    return ("fragment", template_name, translation.get_language(), host, timezone.localdate(),
             _options(values))
 
 
@@ -44,13 +45,11 @@ def render_fragment(request, template_name, key, **values):
         html = get_template(template_name).render({**values, "request": request})
         return mark_safe(html)  # noqa: S308 - our own template's output, escaped by it
 
-    return memoized(request, fragment_key(request, template_name, key, values), render)
+    return memoized(request, (_context_key(request, template_name, values), key), render)
 
 
 def missing(request, template_name, objects, key=lambda obj: obj.pk, **scalars):
     """The ``objects`` whose card (``template_name`` with these scalar options) is not written
     yet in this generation."""
-    return [
-        obj for obj in objects
-        if not is_memoized(request, fragment_key(request, template_name, key(obj), scalars))
-    ]
+    context = _context_key(request, template_name, scalars)
+    return [obj for obj in objects if not is_memoized(request, (context, key(obj)))]

@@ -26,15 +26,19 @@ _state = {"generation": None, "values": {}}
 _current = threading.local()
 
 
+def _generation(request):
+    """The generation for ``request``; without one, the generation read for the request being
+    served in this thread (one cache read per request, not one per call), or read afresh
+    outside a request."""
+    if request is None:
+        return getattr(_current, "generation", None) or request_generation(None)
+    return request_generation(request)
+
+
 def memoized(request, key, compute):
     """``compute()``, remembered in this process until the next publish. ``key`` is a tuple
-    naming the value and everything it depends on (host, language, page…). Without a
-    ``request``, the generation read for the request being served in this thread is used (one
-    cache read per request, not one per call), or read afresh outside a request."""
-    if request is None:
-        generation = getattr(_current, "generation", None) or request_generation(None)
-    else:
-        generation = request_generation(request)
+    naming the value and everything it depends on (host, language, page…)."""
+    generation = _generation(request)
     with _lock:
         if _state["generation"] != generation:
             _state["generation"] = generation
@@ -54,10 +58,7 @@ def memoized(request, key, compute):
 def is_memoized(request, key):
     """Whether ``key`` already holds a value for the current generation (nothing is computed):
     a view asks before reading what only a missing value would need."""
-    if request is None:
-        generation = getattr(_current, "generation", None) or request_generation(None)
-    else:
-        generation = request_generation(request)
+    generation = _generation(request)
     with _lock:
         return _state["generation"] == generation and key in _state["values"]
 
