@@ -41,6 +41,16 @@ def _fresh_cache_and_language():
     memo.forget_all()
 
 
+@pytest.fixture(autouse=True)
+def _index_updates(request):
+    """Saves update the search and reference indexes only in tests marked ``indexes`` (those
+    that search, or read what uses a page or picture): see tests/helpers.py index_updates."""
+    from .helpers import index_updates
+
+    with index_updates(request.node.get_closest_marker("indexes") is not None):
+        yield
+
+
 @pytest.fixture
 def page_cache_off(settings):
     """Query budgets measure a page as it is rendered, not the page cache's stored copy (a

@@ -35,7 +35,10 @@ from .db_template import CACHE_DIR
 
 
 def load_demo_content():
-    with open("/dev/null", "w") as devnull:
+    """The command as `make run` runs it: every save updates the search and reference indexes."""
+    from .helpers import index_updates
+
+    with open("/dev/null", "w") as devnull, index_updates(True):
         call_command("load_demo_content", stdout=devnull)
 
 
@@ -227,6 +230,13 @@ class DemoSnapshot(TableCopy):
         else:
             load_demo_content()
             self.fell_back += 1
+        # A live server may still be finishing a request from the previous browser test while the
+        # tables are replaced: whatever it cached or remembered was read from a database halfway
+        # through the copy. Start from an empty cache and memo once the content is whole.
+        from yuzhong_site.core import memo
+
+        cache.clear()
+        memo.forget_all()
 
     # --- is a copy the same as running the command? ------------------------------------------
 

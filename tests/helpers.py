@@ -104,17 +104,38 @@ def assert_page_budget(client, paths, label="", renditions=False):
     return measured
 
 
+_indexing = {"on": True}
+
+
+def index_updates_on():
+    """Whether saves in this test update the search index and Wagtail's reference index."""
+    return _indexing["on"]
+
+
 @contextmanager
-def without_index_updates():
-    """Build many pages faster for a test that measures pages which neither search nor read
-    Wagtail's reference index (the query-count tests): saves do not update either index."""
+def index_updates(enabled):
+    """Saves in the block update the search index and Wagtail's reference index (``enabled``)
+    or neither; the state before is restored after. Tests run with both off unless marked
+    ``indexes`` (tests/conftest.py): most never search and never read the reference index, and
+    keeping the two up to date is a good part of what saving a page costs."""
     from django.conf import settings
     from django.test import override_settings
-    from wagtail.signal_handlers import disable_reference_index_auto_update
+    from wagtail.signal_handlers import reference_index_auto_update_disabled as disabled
 
     backends = {
-        name: {**backend, "AUTO_UPDATE": False}
+        name: {**backend, "AUTO_UPDATE": enabled}
         for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
     }
-    with disable_reference_index_auto_update(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        yield
+    before, disabled_before = _indexing["on"], getattr(disabled, "value", False)
+    _indexing["on"], disabled.value = enabled, not enabled
+    try:
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            yield
+    finally:
+        _indexing["on"], disabled.value = before, disabled_before
+
+
+def without_index_updates():
+    """Build many pages faster in a test marked ``indexes`` whose pages under measure neither
+    search nor read the reference index: saves in the block update neither index."""
+    return index_updates(False)

@@ -21,6 +21,7 @@ from django.db import models
 from yuzhong_site.core import memo
 
 from .demo_snapshot import TableCopy
+from .helpers import index_updates_on
 
 
 @dataclass
@@ -68,6 +69,9 @@ def snapshotted(key, build):
     base = tables._fingerprint()
     # Keyed on the starting state too: a transactional test (browser, migrations) ends with a
     # flush, and every test after it starts from that new state; its copies are kept apart.
+    # And on whether saves update the search and reference indexes (tests/helpers.py): a copy
+    # built without them has no index rows.
+    key = (key, index_updates_on())
     snapshot = _snapshots.get((key, base))
     if snapshot is not None and all(default_storage.exists(name) for name in snapshot.files):
         tables._restore(snapshot.rows)

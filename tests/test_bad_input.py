@@ -47,7 +47,8 @@ REFLECTION_MARKERS = ("<", ">", '"', "'")
 
 
 class _Parameters(HTMLParser):
-    """Names of GET-form fields and of query parameters in the page's own links."""
+    """Names of the fields of GET forms that send to the page itself and of query parameters
+    in the page's own links."""
 
     def __init__(self, path):
         super().__init__()
@@ -58,7 +59,9 @@ class _Parameters(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self._in_get_form = (attrs.get("method") or "get").lower() == "get"
+            # a form that sends elsewhere (the header's search box) offers that page's parameters
+            here = urlsplit(attrs.get("action") or "").path in ("", self.path)
+            self._in_get_form = here and (attrs.get("method") or "get").lower() == "get"
         elif tag in {"input", "select", "textarea"} and self._in_get_form and attrs.get("name"):
             self.names.add(attrs["name"])
         elif tag == "a" and attrs.get("href"):

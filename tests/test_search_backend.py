@@ -8,7 +8,7 @@ from districts.models import District
 from tests.search_fixtures import build_search_content
 from tests.snapshots import snapshot_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexes]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from tests.search_fixtures import build_many_pages, build_search_content
 from tests.snapshots import snapshot_fixture
 from yuzhong_site.search import views
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexes]
 
 
 @pytest.fixture

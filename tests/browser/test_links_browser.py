@@ -1,24 +1,8 @@
 """A reader in a real browser on the cross-linked pages: a heritage page with its plan project
-and a project page with its "Visit this place" block, in both languages — axe (WCAG 2.1 AA)."""
-
-from tests.browser.conftest import axe_violations, describe
+and a project page with its "Visit this place" block, followed in the browser
+(axe, WCAG 2.1 AA, on these pages: tests/browser/test_readable_browser.py)."""
 
 FIRST_VISIT_MS = 120_000
-PATHS = [
-    ("/visit/shibati/", "#plan-project-heading"),
-    ("/en/visit/shibati/", "#plan-project-heading"),
-    ("/plan/projects/daijiaxiang-cliffside-walkway/", "#visit-heading"),
-    ("/en/plan/projects/daijiaxiang-cliffside-walkway/", "#visit-heading"),
-    ("/en/visit/districts/chaotianmen/", "#district-projects-heading"),
-]
-
-
-def test_cross_linked_pages_have_no_wcag_aa_violations(site, browser_page):
-    for path, block in PATHS:
-        browser_page.goto(site.url + path, timeout=FIRST_VISIT_MS)
-        assert browser_page.locator(block).count() == 1, path
-        violations = axe_violations(browser_page)
-        assert violations == [], f"{path}: {describe(violations)}"
 
 
 def test_following_the_links_between_a_place_and_its_project(site, browser_page):

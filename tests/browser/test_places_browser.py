@@ -1,29 +1,12 @@
-"""A tourist in a real browser on the visitor pages: axe (WCAG 2.1 AA) and phone layout."""
+"""A tourist in a real browser on the visitor pages: phone layout, filters without JavaScript,
+the language switcher (axe, WCAG 2.1 AA, on these pages: tests/browser/test_readable_browser.py)."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations, describe, no_horizontal_scroll
-
-PLACES_PATHS = [
-    "/visit/",
-    "/en/visit/",
-    "/visit/shibati/",
-    "/en/visit/shibati/",
-    "/visit/mountain-and-river-city-walk/",
-    "/en/visit/mountain-and-river-city-walk/",
-    "/en/visit/districts/jiaochangkou/",
-]
-
+from tests.browser.conftest import no_horizontal_scroll
 
 # The first visit to a page makes its image renditions (12 sites × 6 sizes on the index).
 FIRST_VISIT_MS = 120_000
-
-
-def test_visitor_pages_have_no_wcag_aa_violations(site, browser_page):
-    for path in PLACES_PATHS:
-        browser_page.goto(site.url + path, timeout=FIRST_VISIT_MS)
-        violations = axe_violations(browser_page)
-        assert violations == [], f"{path}: {describe(violations)}"
 
 
 def test_heritage_and_route_pages_fit_a_phone_screen(site, phone_page):

@@ -3,10 +3,19 @@
 
 One browser and one live server per test worker, one test per mode (and one for print); each
 page is loaded once per mode and resized to each width (the layout reflows without a reload).
-axe (WCAG 2.1 AA) runs on every page in normal mode and, to keep the run short, on every page
-type in one language (alternating) in large text; high contrast changes only colours, so there
-the AAA contrast rule (stricter than AA's) runs instead, on every page, and with large text too
-on every page type in one language.
+
+This matrix is also the site's axe (WCAG 2.1 AA) check, so each page is loaded once for both:
+in normal mode axe runs on every page, at the phone width in one language and at 1280 px in the
+other (alternating by page type, so every page type is checked at both), and on a few pages
+whose content brings other markup (a pillar with charts, search with nothing asked…:
+``NORMAL_ONLY``, axe only, at 1280 px). In large text (which changes the layout: scrolling
+regions, wrapping) AA runs on every page type in one language. High contrast changes colours
+and adds borders and badge symbols, so there the AAA contrast rule (7:1, stricter than AA's
+4.5:1) runs instead of AA: on every page type in one language in high contrast and in the other
+with large text as well, so that every page gets it once; and the layout, checked at every
+width without high contrast, is checked with it at 320 px (where something wider would
+overflow first) and at the phone width (with the high-contrast cues: underlined links, shaped
+badges).
 """
 
 import pytest
@@ -29,14 +38,22 @@ PAGE_TYPES = [
     "/visit/districts/jiefangbei/", "/updates/", "/updates/belarus-consulate-general-opens/",
     "/search/?q=Shibati", "/sitemap/", "/data/", "/no-such-page/",
 ]
-PATHS = PAGE_TYPES + ["/en" + path for path in PAGE_TYPES]
+# Checked by axe in normal mode only, at 1280 px: pages of the types above whose content brings
+# other markup.
+NORMAL_ONLY = [
+    "/plan/services/",  # a pillar with charts
+    "/search/?q=十八梯",  # Chinese matches, highlighted
+    "/search/?q=",  # nothing asked
+    "/en/search/?q=!!!",  # nothing to look for: the polite answer
+]
 MODES = {
     "normal": {},
     "large": {"yz_text": "large"},
     "contrast": {"yz_contrast": "high"},
     "large+contrast": {"yz_text": "large", "yz_contrast": "high"},
 }
-WIDTHS = (320, 768, 1280, 390)  # 390 last: axe then runs at the phone width without a resize
+WIDTHS = (320, 768, 1280, 390)  # the last width is the one axe runs at, without a resize
+DESKTOP_LAST = (320, 768, 390, 1280)
 HEIGHT = 844
 AAA_CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}}
 
@@ -45,33 +62,62 @@ def _short(violations):
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
 
 
-def _wcag_aa_here(mode, index):
-    """Whether axe's AA rules run on PATHS[index] in this mode (see the module docstring)."""
-    page_type, english = index % len(PAGE_TYPES), index >= len(PAGE_TYPES)
+def _paths(mode, language):
+    """``[(n, path)]``: every page type in ``language`` (and in normal mode the other pages
+    too), ``n`` numbering them for the alternations below."""
+    english = language == "en"
+    paths = [("/en" if english else "") + path for path in PAGE_TYPES]
+    if mode == "normal":
+        paths += [path for path in NORMAL_ONLY if path.startswith("/en/") == english]
+    return list(enumerate(paths))
+
+
+def _one_language(n, language, flip=False):
+    """Every page type in one language: Chinese for the even page types, English for the odd
+    (``flip``: the other way round)."""
+    return ((language == "en") == bool(n % 2)) != flip
+
+
+def _wcag_aa_here(mode, n, language):
+    """Whether axe's AA rules run on the page (see the module docstring)."""
     if mode == "normal":
         return True
-    if mode == "large":  # larger text changes the layout: scrolling regions, wrapping
-        return english == bool(page_type % 2)
     # High contrast changes colours only (same page, same layout as normal): its AA is that of
-    # normal mode, and the AAA contrast rule (7:1, stricter than AA's 4.5:1) runs on every page.
-    return False
+    # normal mode, and the AAA contrast rule runs instead.
+    return mode == "large" and _one_language(n, language)
 
 
-def _aaa_contrast_here(mode, index):
-    """Whether the AAA contrast rule runs on PATHS[index]: every page in high contrast; with
-    large text too (large text changes no colour) every page type in one language."""
+def _aaa_contrast_here(mode, n, language):
+    """Whether the AAA contrast rule runs on the page: each page in one of the two contrast
+    modes (large text changes no colour)."""
     if mode == "contrast":
-        return True
-    return mode == "large+contrast" and _wcag_aa_here("large", index)
+        return _one_language(n, language, flip=True)
+    return mode == "large+contrast" and _one_language(n, language)
+
+
+def _widths(mode, n, language):
+    """The widths the page is checked at, the last one being where axe runs. In normal mode
+    axe runs at 1280 px on every page type in one language; the other pages of
+    ``NORMAL_ONLY`` are only checked by axe, at 1280 px. High contrast adds borders and badge
+    symbols to a layout checked at every width without it: with it, the narrowest width and
+    the phone."""
+    if n >= len(PAGE_TYPES):
+        return (1280,)
+    if "contrast" in mode:
+        return (320, 390)
+    if mode == "normal" and _one_language(n, language, flip=True):
+        return DESKTOP_LAST
+    return WIDTHS
 
 
 PRINT_MAX_PAGES = {"/plan/": 4, "/en/plan/": 4, "/visit/shibati/": 3, "/en/visit/shibati/": 3}
 
 
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
 @pytest.mark.parametrize("mode", MODES)
-def test_every_page_type_is_readable_in_every_mode(site, browser, mode):
-    # One test per mode, so that the test workers share the matrix.
-    failures = _check_mode(site, browser, mode)
+def test_every_page_type_is_readable_in_every_mode(site, browser, mode, language):
+    # One test per mode and language, so that the test workers share the matrix evenly.
+    failures = _check_mode(site, browser, mode, language)
     assert failures == [], "\n".join(failures)
 
 
@@ -107,21 +153,25 @@ def _check_print(site, browser):
     return failures
 
 
-def _check_mode(site, browser, mode):
+def _check_mode(site, browser, mode, language):
     context, page = _new_page(browser, viewport={"width": 390, "height": HEIGHT})
     context.add_cookies(
         [{"name": name, "value": value, "url": site.url} for name, value in MODES[mode].items()]
     )
     failures = []
     try:
-        for index, path in enumerate(PATHS):
+        for n, path in _paths(mode, language):
             page.set_viewport_size({"width": 390, "height": HEIGHT})
             page.goto(site.url + path)
-            for width in WIDTHS:
-                failures += _check_width(page, mode, width, path)
+            widths = _widths(mode, n, language)
+            if len(widths) == 1:  # axe only
+                page.set_viewport_size({"width": widths[0], "height": HEIGHT})
+            else:
+                for width in widths:
+                    failures += _check_width(page, mode, width, path)
             # In the contrast modes the AAA contrast rule runs in the same pass as AA.
-            aaa = ("color-contrast-enhanced",) if _aaa_contrast_here(mode, index) else ()
-            if _wcag_aa_here(mode, index):
+            aaa = ("color-contrast-enhanced",) if _aaa_contrast_here(mode, n, language) else ()
+            if _wcag_aa_here(mode, n, language):
                 violations = run_axe(page, WCAG_AA, extra_rules=aaa)
             else:
                 violations = run_axe(page, AAA_CONTRAST) if aaa else []

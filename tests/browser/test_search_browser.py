@@ -1,14 +1,8 @@
-"""A visitor searches from the header and reads the site map, in a real browser, with axe."""
+"""A visitor searches from the header, in a real browser, with and without JavaScript
+(axe, WCAG 2.1 AA, on these pages: tests/browser/test_readable_browser.py)."""
 
 
-from tests.browser.conftest import assert_no_axe_violations, no_horizontal_scroll
-
-
-def test_search_and_site_map_pages_have_no_wcag_aa_violations(site, browser_page):
-    assert_no_axe_violations(browser_page, site, [
-        "/search/?q=十八梯", "/en/search/?q=Shibati", "/search/?q=", "/en/search/?q=!!!",
-        "/sitemap/", "/en/sitemap/",
-    ])
+from tests.browser.conftest import no_horizontal_scroll
 
 
 def test_searching_from_the_header_shows_highlighted_results(site, browser_page):

@@ -1,13 +1,8 @@
-"""A visitor in a real browser: switching language, keyboard use, large text, phones, axe."""
+"""A visitor in a real browser: switching language, keyboard use, large text, phones
+(axe, WCAG 2.1 AA, on these pages: tests/browser/test_readable_browser.py)."""
 
 
-from tests.browser.conftest import assert_no_axe_violations, no_horizontal_scroll
-
-
-# One test per list of pages, not one per page: each browser test starts from a freshly copied
-# demo site, which costs more than checking one more page.
-def test_pages_have_no_wcag_aa_violations(site, browser_page):
-    assert_no_axe_violations(browser_page, site, ["/", "/en/", "/about/", "/en/about/"])
+from tests.browser.conftest import no_horizontal_scroll
 
 
 def test_language_switcher_round_trip_keeps_the_same_page(site, browser_page):

@@ -35,8 +35,8 @@ def test_query_counts_do_not_grow_with_the_number_of_sites(
 ):
     with without_index_updates():
         sites = build(visit_index, district, count)
-    translate_site(sites[-1], "The last place")
-    ensure_translation(route_page(), "en", title="The long walk")
+        translate_site(sites[-1], "The last place")
+        ensure_translation(route_page(), "en", title="The long walk")
     client.get("/")
     client.get("/en/")
     paths = [

@@ -6,7 +6,7 @@ import pytest
 
 from tests.helpers import tags, text_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexes]
 
 
 def first_link(client, url, query):

@@ -67,6 +67,7 @@ HIDDEN = {
 }
 
 
+@pytest.mark.indexes  # search is one of the surfaces
 @pytest.mark.parametrize("how", ["unpublished pillar", "private pillar", "private plan"])
 def test_data_under_a_hidden_pillar_leaves_every_surface(client, plan_and_pillars, sales_metric, project, home, how):
     plan, pillars = plan_and_pillars

@@ -123,10 +123,11 @@ def make_update(index, date, pillars=(), projects=(), english=True, **fields):
     values.update(fields)
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
-    update, _ = ensure_child_page(index, UpdatePage, f"update-{number}", date=date, **values)
-    update.pillars = list(pillars)
-    update.projects = list(projects)
-    update.save_revision().publish()
+    # pillars and projects go in with the first revision: one publish, as in the admin
+    update, _ = ensure_child_page(
+        index, UpdatePage, f"update-{number}", date=date, pillars=list(pillars),
+        projects=list(projects), **values,
+    )
     if english:
         ensure_translation(update, "en", title=f"Update {number}", summary=f"English summary {number}")
     return update

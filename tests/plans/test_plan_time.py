@@ -235,6 +235,7 @@ def test_the_csv_import_adds_a_dated_status_report(ended_plan):
 # ------------------------------------------------------------------------- a second plan
 
 
+@pytest.mark.indexes  # found by search too
 def test_a_second_plan_works_end_to_end_beside_the_first(client, ended_plan, home):
     thirteenth, pillars = make_plan(
         home, start_year=2016, end_year=2020, slug="plan-13", title="十三五规划",
