@@ -133,9 +133,3 @@ def index_updates(enabled):
             yield
     finally:
         _indexing["on"], disabled.value = before, disabled_before
-
-
-def without_index_updates():
-    """Build many pages faster in a test marked ``indexes`` whose pages under measure neither
-    search nor read the reference index: saves in the block update neither index."""
-    return index_updates(False)

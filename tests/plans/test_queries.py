@@ -3,7 +3,7 @@
 import pytest
 
 from districts.models import District
-from tests.helpers import assert_page_budget, without_index_updates
+from tests.helpers import assert_page_budget
 
 from .factories import make_metric, make_plan, make_project
 
@@ -34,8 +34,7 @@ def test_page_query_counts_do_not_grow_with_content(
     client, home, count, django_assert_max_num_queries
 ):
     _plan, pillars = make_plan(home)
-    with without_index_updates():
-        _fill(pillars, count)
+    _fill(pillars, count)
     metric = make_metric(pillars["services"], slug="m", measurements=[(2021, 1)])
     project = make_project(pillars["services"], slug="p", milestones=5)
     assert metric and project
