@@ -82,8 +82,8 @@ def _wcag_aa_here(mode, n, language):
     """Whether axe's AA rules run on the page (see the module docstring)."""
     if mode == "normal":
         return True
-    # High contrast changes colours only (same page, same layout as normal): its AA is that of
-    # normal mode, and the AAA contrast rule runs instead.
+    # With high contrast the AAA contrast rule runs instead (stricter than AA's contrast rule;
+    # the rest of AA is that of the same page without it).
     return mode == "large" and _one_language(n, language)
 
 
