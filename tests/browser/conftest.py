@@ -4,13 +4,10 @@ They skip with a clear reason when Chromium is absent, and fail instead when CI 
 """
 
 import functools
-import mimetypes
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
-from django.conf import settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,13 +48,12 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         new_context = browser.new_context
 
-        def new_context_with_media(**options):
+        def new_context_closing_when_answered(**options):
             context = new_context(**options)
-            context.route(f"**{settings.MEDIA_URL}**", _fulfil_media)
             _close_when_answered(context)
             return context
 
-        browser.new_context = new_context_with_media
+        browser.new_context = new_context_closing_when_answered
         yield browser
         browser.close()
 
@@ -82,21 +78,10 @@ def _close_when_answered(context):
     context.close = close_when_answered
 
 
-def _fulfil_media(route):
-    """Uploaded pictures, from the tests' in-memory file storage (in production the reverse
-    proxy serves them; the test server has no route for them and would answer each with a
-    rendered 404 page): every page in these tests shows its real pictures."""
-    from django.core.files.storage import default_storage
-
-    name = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
-    if not default_storage.exists(name):
-        route.fulfill(status=404, body=b"")
-        return
-    with default_storage.open(name) as handle:
-        body = handle.read()
-    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    route.fulfill(status=200, body=body, content_type=kind,
-                  headers={"Cache-Control": "public, max-age=86400"})
+@pytest.fixture(autouse=True)
+def _pictures_from_the_live_server(settings):
+    """The site's URLs with a route for the uploaded pictures (``tests/browser/urls.py``)."""
+    settings.ROOT_URLCONF = "tests.browser.urls"
 
 
 @pytest.fixture
@@ -154,27 +139,6 @@ def run_axe(page, options=WCAG_AA, extra_rules=()):
     if extra_rules:
         options["rules"] = {rule: {"enabled": True} for rule in extra_rules}
     return page.evaluate("options => axe.run(document, options)", options)["violations"]
-
-
-def axe_violations(page):
-    """axe-core's WCAG 2.1 AA violations on the page, colour contrast included."""
-    return run_axe(page)
-
-
-def assert_no_axe_violations(page, site, paths):
-    """Every path loaded in ``page`` and checked by axe; every page's violations in one report."""
-    failures = []
-    for path in paths:
-        page.goto(site.url + path)
-        if violations := axe_violations(page):
-            failures.append(f"{path}:\n{describe(violations)}")
-    assert failures == [], "\n".join(failures)
-
-
-def describe(violations):
-    return "\n".join(
-        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
-    )
 
 
 def no_horizontal_scroll(page):
