@@ -104,12 +104,12 @@ def assert_page_budget(client, paths, label="", renditions=False):
     return measured
 
 
-_indexing = {"on": True}
-
-
 def index_updates_on():
-    """Whether saves in this test update the search index and Wagtail's reference index."""
-    return _indexing["on"]
+    """Whether saves in this test update the search index and Wagtail's reference index (both
+    are switched together by ``index_updates``)."""
+    from wagtail.signal_handlers import reference_index_auto_update_disabled as disabled
+
+    return not getattr(disabled, "value", False)
 
 
 @contextmanager
@@ -126,10 +126,10 @@ def index_updates(enabled):
         name: {**backend, "AUTO_UPDATE": enabled}
         for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
     }
-    before, disabled_before = _indexing["on"], getattr(disabled, "value", False)
-    _indexing["on"], disabled.value = enabled, not enabled
+    disabled_before = getattr(disabled, "value", False)
+    disabled.value = not enabled
     try:
         with override_settings(WAGTAILSEARCH_BACKENDS=backends):
             yield
     finally:
-        _indexing["on"], disabled.value = before, disabled_before
+        disabled.value = disabled_before
