@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from . import cache, security  # noqa: F401 - security connects the login-throttle signals
+        from . import cache
         from .editorial import default_new_users_to_chinese_admin, review_new_sections
 
         post_save.connect(

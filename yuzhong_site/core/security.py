@@ -1,4 +1,4 @@
-"""Security headers (CSP, Permissions-Policy), admin login throttling and
+"""Security headers (CSP, Permissions-Policy), sign-in and page-password throttling and
 /.well-known/security.txt.
 
 Django 5.2 has no Content-Security-Policy support of its own, and the policy is a few lines, so
@@ -11,11 +11,13 @@ cached page needs no rewriting.
 
 from datetime import UTC, timedelta
 
+from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
+from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -76,7 +78,13 @@ class SecurityHeadersMiddleware:
         return response
 
 
-# -- admin login throttling ---------------------------------------------------------------------
+# -- sign-in and page-password throttling --------------------------------------------------------
+# Sign-ins are throttled by django-axes at the authentication backend, so every login view
+# (/admin/login/, Wagtail's /_util/login/ and its /en/ copy, any later one) is covered, and the
+# failures are rows in the database: the limits hold across workers and instances, Redis or not.
+# Axes compares its largest count with one limit; this project keeps one limit per lockout
+# parameter (per account and address, per address, per account from every address), so the
+# handler below reports each count as a share of its own limit.
 def client_ip(request):
     """The visitor's address: REMOTE_ADDR, or the address the trusted proxies recorded."""
     proxies = getattr(settings, "NUM_PROXIES", 0)
@@ -90,36 +98,87 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _keys(request, username):
-    """(per address, per account and address, per account from every address)."""
-    ip = client_ip(request)
-    name = (username or "").strip().lower()[:150]
-    return (
-        f"yz:login-fail:ip:{ip}",
-        f"yz:login-fail:user:{ip}:{name}",
-        f"yz:login-fail:account:{name}",
+def login_username(request, credentials):
+    """The account a sign-in names, as axes records it: trimmed, case-folded, bounded."""
+    from axes.conf import settings as axes_settings
+
+    field = axes_settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        name = credentials.get(field)
+    else:
+        name = request.POST.get(field) if request is not None else None
+    return (name or "").strip().lower()[:150] or None
+
+
+class PerParameterLimitsHandler(AxesDatabaseHandler):
+    """AXES_LOCKOUT_PARAMETERS[i] is limited by LOGIN_LOCKOUT_LIMITS[i]; ``get_failures`` gives
+    the largest count as a percentage of its own limit (AXES_FAILURE_LIMIT is 100)."""
+
+    def get_failures(self, request, credentials=None):
+        limits = settings.LOGIN_LOCKOUT_LIMITS
+        shares = []
+        for attempts, limit in zip(self.get_user_attempts(request, credentials), limits, strict=True):
+            count = attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            shares.append(count * 100 // limit)
+        return max(shares, default=0)
+
+    def reset_user_attempts(self, request, credentials=None):
+        """A successful sign-in forgets that account's failures from that address only: not the
+        address's failures for other accounts (signing in to one's own account must not reset a
+        guessing address), nor other addresses' failures for this account."""
+        from axes.helpers import get_client_username
+        from axes.models import AccessAttempt
+
+        username = get_client_username(request, credentials)
+        count, _ = AccessAttempt.objects.filter(
+            username=username, ip_address=request.axes_ip_address
+        ).delete()
+        return count
+
+
+def _window():
+    return int(getattr(settings, "LOGIN_THROTTLE_WINDOW", 15 * 60))
+
+
+def refused(request, *args, **kwargs):
+    """429 with the bilingual page: axes' lockout response (AXES_LOCKOUT_CALLABLE) and the
+    page-password throttle's."""
+    response = HttpResponse(
+        render_to_string("yuzhong_site/login_throttled.html", request=request), status=429
     )
+    response["Retry-After"] = str(_window())
+    return response
 
 
-def _limits():
+# Wagtail's page-password form (a private page's "enter the password"): not a sign-in, so axes
+# does not see it; a wrong password answers the form again (200), a right one redirects. It is
+# counted by what the URL means -- the restriction and page ids the resolver gives, whatever the
+# spelling (leading zeros, /en/) -- per address and in total.
+PAGE_PASSWORD_VIEW = "wagtailcore_authenticate_with_password"  # noqa: S105 - a URL name
+
+
+def _page_password_keys(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.url_name != PAGE_PASSWORD_VIEW:
+        return None
+    ids = f"{int(match.kwargs['page_view_restriction_id'])}:{int(match.kwargs['page_id'])}"
+    ip = client_ip(request)
+    return (f"yz:page-pw-fail:{ip}:{ids}", f"yz:page-pw-fail:any:{ids}")
+
+
+def _page_password_limits():
     return (
-        getattr(settings, "LOGIN_THROTTLE_IP_LIMIT", 20),
-        getattr(settings, "LOGIN_THROTTLE_USER_LIMIT", 5),
-        getattr(settings, "LOGIN_THROTTLE_ACCOUNT_LIMIT", 10),
+        getattr(settings, "PAGE_PASSWORD_THROTTLE_LIMIT", 10),  # per address and restriction
+        getattr(settings, "PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT", 100),  # per restriction
     )
 
 
 def _over(keys, limits):
     counts = cache.get_many(list(keys))
     return any(counts.get(key, 0) >= limit for key, limit in zip(keys, limits, strict=True))
-
-
-def login_is_throttled(request, username):
-    return _over(_keys(request, username), _limits())
-
-
-def _window():
-    return getattr(settings, "LOGIN_THROTTLE_WINDOW", 15 * 60)
 
 
 def _increment(keys):
@@ -131,69 +190,24 @@ def _increment(keys):
             cache.set(key, 1, _window())
 
 
-def _count_failure(sender, credentials, request=None, **kwargs):
-    if request is None:
-        return
-    _increment(_keys(request, credentials.get("username")))
-
-
-def _forget_failures(sender, request=None, user=None, **kwargs):
-    if request is not None and user is not None:
-        cache.delete_many(_keys(request, user.get_username())[1:])
-
-
-# Wagtail's page-password form (a private page's "enter the password"): not a sign-in, so no
-# signal; a wrong password answers the form again (200), a right one redirects.
-PAGE_PASSWORD_PREFIX = "/_util/authenticate_with_password/"  # noqa: S105 - a URL
-
-
-def _page_password_keys(request):
-    restriction = request.path[len(PAGE_PASSWORD_PREFIX):].split("/", 1)[0][:20]
-    ip = client_ip(request)
-    return (f"yz:page-pw-fail:{ip}:{restriction}", f"yz:page-pw-fail:any:{restriction}")
-
-
-def _page_password_limits():
-    return (
-        getattr(settings, "PAGE_PASSWORD_THROTTLE_LIMIT", 10),  # per address and restriction
-        getattr(settings, "PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT", 100),  # per restriction
-    )
-
-
-user_login_failed.connect(_count_failure, dispatch_uid="yz_login_failed")
-user_logged_in.connect(_forget_failures, dispatch_uid="yz_logged_in")
-
-
-class LoginThrottleMiddleware:
-    """Refuse login attempts (HTTP 429) after repeated failures from one address, per account
-    (LOGIN_THROTTLE_USER_LIMIT) and in total (LOGIN_THROTTLE_IP_LIMIT), and for one account
-    from every address together (LOGIN_THROTTLE_ACCOUNT_LIMIT), for a time window; the same for
-    page passwords (PAGE_PASSWORD_THROTTLE_LIMIT per address, …_TOTAL_LIMIT per page)."""
+class PagePasswordThrottleMiddleware:
+    """Refuse page-password attempts (HTTP 429) after PAGE_PASSWORD_THROTTLE_LIMIT wrong ones from
+    one address for one restriction, or …_TOTAL_LIMIT from all addresses together."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.paths = set(getattr(settings, "LOGIN_THROTTLE_PATHS", ("/admin/login/",)))
 
     def __call__(self, request):
-        if request.method == "POST" and request.path in self.paths:
-            if login_is_throttled(request, request.POST.get("username")):
-                return self.refused(request)
-        if request.method == "POST" and request.path.startswith(PAGE_PASSWORD_PREFIX):
-            keys = _page_password_keys(request)
-            if _over(keys, _page_password_limits()):
-                return self.refused(request)
-            response = self.get_response(request)
-            if response.status_code == 200:  # the form again: a wrong password
-                _increment(keys)
-            return response
-        return self.get_response(request)
-
-    def refused(self, request):
-        response = HttpResponse(
-            render_to_string("yuzhong_site/login_throttled.html", request=request),
-            status=429,
-        )
-        response["Retry-After"] = str(_window())
+        if request.method != "POST":
+            return self.get_response(request)
+        keys = _page_password_keys(request)
+        if keys is None:
+            return self.get_response(request)
+        if _over(keys, _page_password_limits()):
+            return refused(request)
+        response = self.get_response(request)
+        if response.status_code == 200:  # the form again: a wrong password
+            _increment(keys)
         return response
 
 

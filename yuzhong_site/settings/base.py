@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Wagtail's database search backend needs it on PostgreSQL
     "django.contrib.postgres",
+    # Sign-in throttling: the block "Sign-in and page-password throttling" below.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +101,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "yuzhong_site.core.security.LoginThrottleMiddleware",
+    "yuzhong_site.core.security.PagePasswordThrottleMiddleware",
+    # Last: turns axes' lockout into the bilingual 429 page (yuzhong_site/core/security.py).
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -200,14 +204,34 @@ if CDN_PURGE_BACKEND:
         raise ImproperlyConfigured(f"CDN_PURGE_BACKEND must be one of {sorted(_backends)}.")
     WAGTAILFRONTENDCACHE = {"default": _backends[CDN_PURGE_BACKEND]}
 
-# Admin sign-in throttling (yuzhong_site/security.py): failures counted in the shared cache.
-LOGIN_THROTTLE_PATHS = ("/admin/login/",)
-LOGIN_THROTTLE_USER_LIMIT = 5  # failures per account and address
-LOGIN_THROTTLE_IP_LIMIT = 20  # failures per address, any account
-LOGIN_THROTTLE_ACCOUNT_LIMIT = 10  # failures per account, all addresses together
+# -- Sign-in and page-password throttling (issue 22) ---------------------------------------------
+# Every sign-in goes through django-axes at the authentication backend, whatever the login view;
+# failures are rows in the database (AXES_HANDLER), so the limits hold across workers and
+# instances without Redis. Unlock: `manage.py axes_reset_username NAME`, `axes_reset_ip ADDRESS`
+# or `axes_reset` (docs/operations-security.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "yuzhong_site.core.security.PerParameterLimitsHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+LOGIN_LOCKOUT_LIMITS = (
+    5,  # failures per account and address
+    20,  # failures per address, any account
+    10,  # failures per account, all addresses together
+)
+AXES_FAILURE_LIMIT = 100  # percent of the parameter's own limit (PerParameterLimitsHandler)
+LOGIN_THROTTLE_WINDOW = 15 * 60
+AXES_COOLOFF_TIME = LOGIN_THROTTLE_WINDOW / 3600  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "yuzhong_site.core.security.refused"
+AXES_CLIENT_IP_CALLABLE = "yuzhong_site.core.security.client_ip"
+AXES_USERNAME_CALLABLE = "yuzhong_site.core.security.login_username"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
 PAGE_PASSWORD_THROTTLE_LIMIT = 10  # wrong page passwords per address and private page
 PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT = 100  # wrong page passwords per private page, all addresses
-LOGIN_THROTTLE_WINDOW = 15 * 60
+# -- end of the throttling block ------------------------------------------------------------------
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Forwarded-For
 
 # /.well-known/security.txt contact (falls back to the footer's contact e-mail).
