@@ -262,7 +262,9 @@ def test_security_txt_falls_back_to_the_footer_email_and_is_absent_without_one(c
 def test_health_endpoint_checks_database_and_cache(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {
+        "status": "ok", "database": "ok", "cache": "ok", "checks": {"database": "ok", "cache": "ok"}
+    }
     assert "no-store" in response["Cache-Control"]
     assert client.get("/en/healthz/").status_code == 404  # not language-prefixed
 

@@ -38,23 +38,43 @@ def page_cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
+def _strict_get(cache, key, default=None):
+    """``cache.get`` that raises when the cache cannot answer (django-redis, configured to
+    ignore errors, would answer ``default``: a miss and a failure would look the same)."""
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is a dependency
+        RedisCache = ()  # noqa: N806
+    if isinstance(cache, RedisCache):
+        return cache.client.get(key, default=default)
+    return cache.get(key, default)
+
+
 def current_generation():
+    """The page cache's generation, or ``None`` when the cache cannot be read: then pages are
+    rendered fresh and nothing is stored or memoised (never a page of an older generation)."""
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # First use, or the key was evicted: start from the clock so no old entry is reachable.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY, 0)
+    try:
+        generation = _strict_get(cache, GENERATION_KEY)
+        if generation is None:
+            # First use, or the key was evicted: start from the clock so no old entry is reachable.
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            generation = _strict_get(cache, GENERATION_KEY)
+    except Exception:  # noqa: BLE001 - any failure of the cache means "no cache"; logged there
+        return None
     return generation
+
+
+_UNREAD = object()
 
 
 def request_generation(request):
     """The generation, read once per request and remembered on it (the page cache's key and the
-    per-publish memo share it)."""
+    per-publish memo share it); ``None`` while the cache cannot be read."""
     if request is None:
         return current_generation()
-    generation = getattr(request, "_yz_generation", None)
-    if generation is None:
+    generation = getattr(request, "_yz_generation", _UNREAD)
+    if generation is _UNREAD:
         generation = request._yz_generation = current_generation()
     return generation
 
@@ -205,7 +225,10 @@ class PublicPageCacheMiddleware:
         if not self.request_is_cacheable(request):
             return self.private(self.get_response(request))
         cache = page_cache()
-        key = self.cache_key(request, request_generation(request))
+        generation = request_generation(request)
+        if generation is None:  # the cache cannot be read: render fresh, store nothing
+            return self.private(self.get_response(request))
+        key = self.cache_key(request, generation)
         if key is None:
             return self.private(self.get_response(request))
         stored = cache.get(key)

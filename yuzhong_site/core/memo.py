@@ -26,19 +26,27 @@ _state = {"generation": None, "values": {}}
 _current = threading.local()
 
 
+_UNKNOWN = object()
+
+
 def _generation(request):
     """The generation for ``request``; without one, the generation read for the request being
     served in this thread (one cache read per request, not one per call), or read afresh
-    outside a request."""
+    outside a request. ``None`` while the cache cannot be read."""
     if request is None:
-        return getattr(_current, "generation", None) or request_generation(None)
+        generation = getattr(_current, "generation", _UNKNOWN)
+        return request_generation(None) if generation is _UNKNOWN else generation
     return request_generation(request)
 
 
 def memoized(request, key, compute):
     """``compute()``, remembered in this process until the next publish. ``key`` is a tuple
-    naming the value and everything it depends on (host, language, page…)."""
+    naming the value and everything it depends on (host, language, page…). While the generation
+    cannot be read (the shared cache is down) nothing is remembered: a publish on another server
+    could not be seen."""
     generation = _generation(request)
+    if generation is None:
+        return compute()
     with _lock:
         if _state["generation"] != generation:
             _state["generation"] = generation
@@ -59,6 +67,8 @@ def is_memoized(request, key):
     """Whether ``key`` already holds a value for the current generation (nothing is computed):
     a view asks before reading what only a missing value would need."""
     generation = _generation(request)
+    if generation is None:
+        return False
     with _lock:
         return _state["generation"] == generation and key in _state["values"]
 
@@ -90,8 +100,8 @@ class MemoizedSiteMiddleware:
             )
         except DatabaseError:
             pass  # left to Wagtail (and /healthz, which reports the database as down)
-        _current.generation = getattr(request, "_yz_generation", None)
+        _current.generation = request_generation(request)
         try:
             return self.get_response(request)
         finally:
-            _current.generation = None
+            del _current.generation

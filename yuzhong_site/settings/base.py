@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # /healthz: always JSON, before anything that needs the database or the cache (issue 22).
+    "yuzhong_site.core.health.HealthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "yuzhong_site.core.security.SecurityHeadersMiddleware",
     # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.
@@ -143,15 +145,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory by default, Redis through REDIS_URL.
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
+    from yuzhong_site.core.cache_faults import FailFastConnection
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "yuzhong",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            # Redis is an accelerator, never a dependency (issue 22; yuzhong_site/core/cache_faults.py):
+            # short timeouts, errors become cache misses, a failed Redis is left alone for a few
+            # seconds, and editors' sessions live in the database only.
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 1.0,
+                "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_KWARGS": {
+                    "connection_class": FailFastConnection,
+                },
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -316,3 +330,20 @@ LOGGING = {
 }
 
 SITE_TAGLINE = _("Yuzhong District's 14th Five-Year Plan, in figures and places")
+
+
+# -- Redis failures (issue 22): logged once per interval, never per request ----------------------
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "yuzhong_site.cache_faults"
+REDIS_RETRY_SECONDS = 5  # a failed Redis is not tried again for this long
+REDIS_LOG_INTERVAL = 60
+LOGGING["filters"] = {
+    "once_per_interval": {
+        "()": "yuzhong_site.core.cache_faults.OncePerInterval",
+        "interval": REDIS_LOG_INTERVAL,
+    },
+}
+LOGGING["loggers"] = {
+    "yuzhong_site.cache_faults": {"filters": ["once_per_interval"], "level": "WARNING"},
+}
+# -- end of the Redis-failures block ---------------------------------------------------------------
