@@ -387,7 +387,7 @@ def pillar_context(pillar, request):
     plan = PlanPage.objects.get(path=pillar.path[: -pillar.steplen])  # its parent, in one query
     ended = plan.has_ended()
     base = _url_base(plan, request)
-    goals = list(Goal.objects.filter(live=True, pillar=source))
+    goals = list(public_records(Goal.objects.filter(pillar=source)))  # plans/visibility.py
     metrics = _pillar_metrics(plan, source, request)
     projects = list(public_records(Project.objects.filter(pillar=source)))
     # what a project card shows, read for the cards not written yet (core/fragments.py)

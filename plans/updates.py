@@ -82,7 +82,10 @@ def _pillar_links(locale_id, request=None):
     from yuzhong_site.core.memo import memoized
 
     def compute():
-        sources = PillarPage.objects.live().filter(locale__language_code=_default_language())
+        from .visibility import public_pillars
+
+        # public pillars only: a hidden pillar's tag leaves the update cards (plans/visibility.py)
+        sources = public_pillars().filter(locale__language_code=_default_language())
         local = {
             p.translation_key: p for p in PillarPage.objects.live().filter(locale_id=locale_id)
         }

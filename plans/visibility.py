@@ -1,7 +1,8 @@
 """The one rule for who may see plan data.
 
 A goal, metric or project is public only if it is live *and* its pillar page is live and public
-(no view restriction — password, login or groups — on the pillar page or any page above it).
+(no view restriction — password, login or groups — on the pillar page or any page above it, in
+any language).
 Everything public reads plan data through these functions: the plan, pillar, metric and project
 pages (a hidden record answers 404), the public search, the updates' pillar feeds, the places'
 project links, the JSON API and the /data/ downloads.
@@ -11,20 +12,13 @@ of the pillar), read once per publish (core/memo.py; adding, changing or removin
 restriction starts a new generation too): the records are then filtered on those pillars' keys.
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
-
 
 def _restricted(path_field):
-    """True where the page at ``path_field`` (of the outer query) or an ancestor has a view
-    restriction: a restricted page's path is a prefix of the page's path."""
-    from wagtail.models import PageViewRestriction
+    """True where the page at ``path_field`` (of the outer query), an ancestor, or a translation
+    of either has a view restriction (core/privacy.py: private in one language, private in all)."""
+    from yuzhong_site.core.privacy import restricted_in_any_language
 
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
-        )
-    )
+    return restricted_in_any_language(path_field)
 
 
 def public_pillars(queryset=None):

@@ -83,3 +83,59 @@ def test_data_under_a_hidden_pillar_leaves_every_surface(client, plan_and_pillar
     else:
         expected = HIDDEN
     assert seen == expected
+
+
+# -- the same rule for goals, the English pages, the sitemap and the updates' tags and filter ------
+def _hide_english(plan, pillars):
+    """A restriction on the English translation only: private in one language, private in all."""
+    from plans.models import PillarPage
+
+    for pillar in pillars.values():
+        english = PillarPage.objects.get(translation_key=pillar.translation_key, locale__language_code="en")
+        PageViewRestriction.objects.create(page=english, restriction_type="password", password="pw")
+
+
+def _more_surfaces(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    updates = client.get("/updates/").content.decode()
+    english_updates = client.get("/en/updates/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    return {
+        "goal on pillar page": "发展现代服务业目标" in client.get("/plan/services/").content.decode(),
+        "goal on english pillar page": "Modern services goal"
+        in client.get("/en/plan/services/").content.decode(),
+        "english pillar in sitemap": "/en/plan/services/" in sitemap,
+        "pillar in sitemap": "/plan/services/" in sitemap.replace("/en/plan/services/", ""),
+        "update tag": "支柱services" in updates,
+        "english update tag": "Pillar services" in english_updates,
+        "pillar filter": 'value="services"' in updates,
+        "english pillar filter": 'value="services"' in english_updates,
+    }
+
+
+@pytest.mark.parametrize(
+    "how", ["unpublished pillar", "private pillar", "private plan", "private english pillar"]
+)
+def test_goals_english_pages_sitemap_and_update_tags_follow_the_same_rule(
+    client, plan_and_pillars, home, how
+):
+    from plans.models import Goal
+    from tests.plans.factories import make_update
+
+    plan, pillars = plan_and_pillars
+    index = make_updates_index(home)
+    Goal.objects.create(
+        pillar=pillars["services"], statement_zh_hans="发展现代服务业目标",
+        statement_en="Modern services goal", live=True,
+    )
+    make_update(index, "2022-05-01", pillars=[pillars["services"]])
+    public = _more_surfaces(client)
+    assert public == dict.fromkeys(public, True)
+    if how == "private english pillar":
+        _hide_english(plan, pillars)
+    else:
+        _hide(how, plan, pillars)
+    hidden = _more_surfaces(client)
+    assert hidden == dict.fromkeys(hidden, False)

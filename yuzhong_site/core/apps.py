@@ -25,6 +25,11 @@ class CoreConfig(AppConfig):
             dispatch_uid="yuzhong_default_admin_language",
         )
         page_published.connect(review_new_sections, dispatch_uid="yuzhong_review_new_sections")
+        from wagtail.signals import page_unpublished
+
+        from .privacy import unpublish_translations
+
+        page_unpublished.connect(unpublish_translations, dispatch_uid="yuzhong_unpublish_translations")
         cache.connect_signals()
         from . import text
 

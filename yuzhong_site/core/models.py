@@ -61,11 +61,12 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's check — restrictions on this page or any ancestor, an alias resolved to its
-        source page — in one query instead of two: the ancestors are found by their tree paths
+        source page, and (core/privacy.py) on any translation of those — in one query instead of two: the ancestors are found by their tree paths
         in a subquery. (Wagtail points an alias of an alias at the original: one step resolves.)
         """
         if self.served_view_restrictions is not None:
             return self.served_view_restrictions
+        from django.db.models import Q
         from django.db.models.functions import Coalesce
         from wagtail.models import PageViewRestriction
 
@@ -76,7 +77,12 @@ class BasePage(Page):
             .annotate(source_id=Coalesce("alias_of_id", "id"))
             .values("source_id")
         )
-        return PageViewRestriction.objects.filter(page_id__in=sources)
+        from .privacy import restrictions_in_any_language
+
+        # ... and on any translation of them: private in one language is private in all.
+        return PageViewRestriction.objects.filter(
+            Q(page_id__in=sources) | Q(pk__in=restrictions_in_any_language(paths).values("pk"))
+        )
 
     def get_search_summary(self):
         """The sentence shown under this page in search results (and meta descriptions)."""

@@ -17,6 +17,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Page, Site
 
 from .i18n import absolute_local_url, active_locale, default_language, page_url_function
+from .privacy import restricted_in_any_language
 from .site_map_registry import site_map_groups
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
@@ -49,6 +50,7 @@ class TranslatedSitemap(Sitemap):
                 Page.objects.live()
                 .public()
                 .filter(under_a_home, alias_of__isnull=True)
+                .filter(~restricted_in_any_language())  # core/privacy.py
                 .order_by("path")
                 .values(*self.FIELDS)
             )
@@ -229,6 +231,7 @@ def site_map(request):
             .live()
             .public()
             .filter(alias_of__isnull=True)
+            .filter(~restricted_in_any_language())  # core/privacy.py
             .order_by("path")
         )
         sections = _tree(
