@@ -10,6 +10,9 @@ from .core.security import security_txt
 from .core.sitemaps import robots_txt, sitemap_xml
 from .core.text_size import set_contrast, set_text_size
 
+# Server errors in the URL's language, as JSON under /api/, 503 when a dependency is down.
+handler500 = "yuzhong_site.core.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
