@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run serve audit test test-two-instances lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest visit-report readable-report clean
+.PHONY: help install run serve audit test test-two-instances test-faults lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest visit-report readable-report clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ readable-report: install ## Header height, title position, overflow, text size, 
 
 test-two-instances: install ## Two gunicorn instances on one PostgreSQL + Redis (TWO_INSTANCE_DATABASE_URL, TWO_INSTANCE_REDIS_URL)
 	$(VENV)/bin/pytest -m two_instances tests/test_two_instances.py $(PYTEST_ARGS)
+
+test-faults: install ## Production gunicorn with Redis refusing, Redis silent and the database unreachable (issue 22)
+	$(VENV)/bin/pytest -m faults tests/test_faults.py -p no:randomly -n 0 -s $(FAULTS_ARGS)
 
 lint: install ## Ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .
