@@ -115,8 +115,11 @@ class Gunicorn:
             "--timeout", "60",
         ]
         log = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
+        # Clients here reach gunicorn directly (no proxy setting the public Host): its address
+        # and port are this site's hosts (yuzhong_site/core/hosts.py).
+        env = {"DJANGO_SITE_HOSTS": f"{LOOPBACK}:{self.port},localhost:{self.port}", **self.env}
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-            command, cwd=BASE_DIR, env=self.env, stdout=log, stderr=log
+            command, cwd=BASE_DIR, env=env, stdout=log, stderr=log
         )
         self.wait_until_healthy()
         return self

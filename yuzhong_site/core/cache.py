@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from .hosts import normalised_host
 from .text_size import display_mode
 
 GENERATION_KEY = "yz:page-cache:generation"
@@ -214,7 +215,7 @@ class PublicPageCacheMiddleware:
             return None
         query = urlencode(sorted(request.GET.lists()), doseq=True)
         try:
-            location = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+            location = f"{request.scheme}://{normalised_host(request)}{request.path}?{query}"
         except DisallowedHost:
             return None
         digest = hashlib.sha256(location.encode("utf-8", "surrogateescape")).hexdigest()

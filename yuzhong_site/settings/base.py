@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # /healthz: always JSON, before anything that needs the database or the cache (issue 22).
     "yuzhong_site.core.health.HealthMiddleware",
+    # Production: a Host that is not exactly a configured site host gets 400 (issue 22).
+    "yuzhong_site.core.hosts.StrictHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "yuzhong_site.core.security.SecurityHeadersMiddleware",
     # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.

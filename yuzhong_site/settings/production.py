@@ -8,6 +8,10 @@ SECRET_KEY = require_env("DJANGO_SECRET_KEY")
 require_env("DJANGO_ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The Host is ours (yuzhong_site/core/hosts.py): exactly one of these, port included when it is
+# not the scheme's default, or 400.
+STRICT_HOSTS = True
+SITE_HOSTS = env_list("DJANGO_SITE_HOSTS") or ALLOWED_HOSTS
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
