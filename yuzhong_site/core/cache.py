@@ -16,6 +16,7 @@ How it works (the README's "Caching" section explains why):
 
 import hashlib
 import time
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .hosts import normalised_host
@@ -189,6 +191,7 @@ class PublicPageCacheMiddleware:
     def request_is_cacheable(self, request):
         return (
             self.enabled
+            and not getattr(request, "is_dummy", False)  # Wagtail's previews
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
@@ -219,7 +222,8 @@ class PublicPageCacheMiddleware:
         except DisallowedHost:
             return None
         digest = hashlib.sha256(location.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"yz:page:{generation}:{display_mode(request)}:{digest}"
+        # Today's local date too: no worker serves yesterday's page after midnight.
+        return f"yz:page:{generation}:{timezone.localdate()}:{display_mode(request)}:{digest}"
 
     # -- the middleware -----------------------------------------------------------------------
     def __call__(self, request):
@@ -239,9 +243,16 @@ class PublicPageCacheMiddleware:
         if not self.response_is_cacheable(request, response):
             return self.private(response)
         self.make_public(response)
-        cache.set(key, self.to_storable(request, response), self.timeout)
+        cache.set(key, self.to_storable(request, response), self.timeout_until_midnight())
         response[CACHE_STATUS_HEADER] = "MISS"
         return response
+
+    def timeout_until_midnight(self):
+        """PAGE_CACHE_TIMEOUT, but never past the next local midnight (what a page says about a
+        date — a target year reached, "as of" — may change then)."""
+        now = timezone.localtime()
+        midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return max(1, min(self.timeout, int((midnight - now).total_seconds())))
 
     def private(self, response):
         if not response.has_header("Cache-Control"):

@@ -56,6 +56,8 @@ class StrictHostMiddleware:
         self.strict = getattr(settings, "STRICT_HOSTS", False)
 
     def __call__(self, request):
+        if getattr(request, "is_dummy", False):  # Wagtail's preview request, made by the server
+            return self.get_response(request)
         if self.strict and not host_is_configured(request.META.get("HTTP_HOST", "")):
             return HttpResponseBadRequest(BAD_HOST, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

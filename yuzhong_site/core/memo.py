@@ -30,13 +30,26 @@ _UNKNOWN = object()
 
 
 def _generation(request):
-    """The generation for ``request``; without one, the generation read for the request being
-    served in this thread (one cache read per request, not one per call), or read afresh
-    outside a request. ``None`` while the cache cannot be read."""
+    """The memo's tag for ``request``: the page cache's generation and the local date. Without a
+    request, the tag of the request being served in this thread (one cache read per request,
+    not one per call), or read afresh outside a request. ``None`` — compute, remember nothing —
+    while the cache cannot be read, and for previews."""
     if request is None:
         generation = getattr(_current, "generation", _UNKNOWN)
-        return request_generation(None) if generation is _UNKNOWN else generation
-    return request_generation(request)
+        if generation is _UNKNOWN:
+            generation = _dated(request_generation(None))
+        return generation
+    if getattr(request, "is_dummy", False):  # a preview (Wagtail's dummy request): draft content
+        return None
+    return _dated(request_generation(request))
+
+
+def _dated(generation):
+    """The generation and today's local date: what depends on the date (a target year passing,
+    "as of" wording) is computed afresh after local midnight, by every worker alike."""
+    from django.utils import timezone
+
+    return None if generation is None else (generation, timezone.localdate())
 
 
 def memoized(request, key, compute):
@@ -73,6 +86,33 @@ def is_memoized(request, key):
         return _state["generation"] == generation and key in _state["values"]
 
 
+def recall(request, key):
+    """The value kept under ``key`` for the current generation, or ``None``."""
+    generation = _generation(request)
+    if generation is None:
+        return None
+    with _lock:
+        if _state["generation"] != generation:
+            return None
+        return _state["values"].get(key)
+
+
+def remember(request, key, value):
+    """Store ``value`` under ``key`` for the current generation (a value computed earlier in the
+    request, kept only once it proved good: routing.py keeps a route only when it served 200)."""
+    generation = _generation(request)
+    if generation is None:
+        return
+    with _lock:
+        if _state["generation"] != generation:
+            _state["generation"] = generation
+            _state["values"] = {}
+        values = _state["values"]
+        if len(values) >= MAX_ENTRIES:
+            values.clear()
+        values[key] = value
+
+
 def forget_all():
     """Empty the memo (tests; a publish does it through the generation)."""
     with _lock:
@@ -100,7 +140,8 @@ class MemoizedSiteMiddleware:
             )
         except DatabaseError:
             pass  # left to Wagtail (and /healthz, which reports the database as down)
-        _current.generation = request_generation(request)
+        # Previews (Wagtail's dummy requests) neither read nor fill the memo: None.
+        _current.generation = _generation(request)
         try:
             return self.get_response(request)
         finally:

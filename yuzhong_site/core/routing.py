@@ -7,8 +7,9 @@ the same events that move the per-publish memo's generation (``memo.py``). So th
 for a path routes through Wagtail's own ``route()`` (its exact rules: live pages, aliases,
 RoutablePageMixin sub-routes first) and the memo keeps *where* it led — the page's class and
 primary key and, for a sub-route, the rest of the path. Later requests fetch that one page
-(one query) and resolve the sub-route again on it. Nothing about a visitor is kept, and a path
-that led nowhere is not kept (so unknown paths cannot fill the memo).
+(one query) and resolve the sub-route again on it. Nothing about a visitor is kept, and a route
+is kept only once its page answered 200 (so unknown paths, including sub-routes that match a
+pattern but name nothing, cannot fill the memo).
 """
 
 from django.http import Http404
@@ -18,7 +19,7 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
-from .memo import memoized
+from .memo import memoized, recall, remember
 
 
 def _where(request, site, components):
@@ -42,21 +43,16 @@ def route_for_request(request, path):
         return None
     components = [component for component in path.split("/") if component]
     key = ("route", site.pk, translation.get_language(), tuple(components))
-    fresh = {}
-
-    def compute():
+    remembered = recall(request, key)
+    if remembered is None:
         found = _where(request, site, components)
         if found is None:
-            raise Http404
-        fresh["result"] = found[0]
-        return found[1]
-
-    try:
-        model, pk, sub_route = memoized(request, key, compute)
-    except Http404:
-        return None
-    if "result" in fresh:  # routed just now: use Wagtail's own answer
-        return fresh["result"]
+            return None
+        # Kept by serve() only once the page answered 200: a sub-route that matched its pattern
+        # but named nothing (/plan/metrics/no-such-1/) never fills the memo.
+        request._yz_route_to_remember = (key, found[1])
+        return found[0]
+    model, pk, sub_route = remembered
     page = model.objects.filter(pk=pk).first()
     if page is None:
         return None
@@ -84,7 +80,11 @@ def serve(request, path):
             request, ("view-restrictions", page.path),
             lambda: list(page.get_view_restrictions()),
         )
-    return wagtail_serve(request, path)
+    response = wagtail_serve(request, path)
+    pending = getattr(request, "_yz_route_to_remember", None)
+    if pending is not None and response.status_code == 200:
+        remember(request, *pending)
+    return response
 
 
 

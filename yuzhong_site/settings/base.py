@@ -199,8 +199,9 @@ PAGE_CACHE_PURGE_MODELS = (
 # A CDN in front of the site is purged on publish when configured (wagtail frontend_cache).
 CDN_PURGE_BACKEND = env("CDN_PURGE_BACKEND", "")  # "", "http", "cloudflare" or "cloudfront"
 if CDN_PURGE_BACKEND:
-    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"),
-                          "wagtail.contrib.frontend_cache")
+    # One purge per publish (issue 22): the whole site, after the commit (core/cache.py). The app
+    # "wagtail.contrib.frontend_cache" is deliberately not installed: its own signal handlers
+    # would purge each published page again, inside the transaction. Its backends work without it.
     _backends = {
         "http": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
