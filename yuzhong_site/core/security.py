@@ -11,6 +11,7 @@ cached page needs no rewriting.
 
 from datetime import UTC, timedelta
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.core.cache import cache
@@ -108,6 +109,18 @@ def login_username(request, credentials):
     else:
         name = request.POST.get(field) if request is not None else None
     return (name or "").strip().lower()[:150] or None
+
+
+class AxesBackend(AxesStandaloneBackend):
+    """django-axes' backend, except that ``authenticate()`` without a request (server-side code:
+    ``Client.login`` in tests, scripts — there is no visitor to count) is passed on to the next
+    backend instead of raising. Every login view passes its request, so every sign-in over HTTP
+    is counted."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 class PerParameterLimitsHandler(AxesDatabaseHandler):

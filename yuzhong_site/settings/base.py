@@ -227,7 +227,7 @@ if CDN_PURGE_BACKEND:
 # instances without Redis. Unlock: `manage.py axes_reset_username NAME`, `axes_reset_ip ADDRESS`
 # or `axes_reset` (docs/operations-security.md).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "yuzhong_site.core.security.AxesBackend",  # axes' standalone backend (core/security.py)
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "yuzhong_site.core.security.PerParameterLimitsHandler"
