@@ -364,3 +364,16 @@ def test_page_passwords_are_counted_by_what_the_url_means(client, home, spelling
     refused = client.post(url, {"password": "right-one", "return_url": page.url})
     assert refused.status_code == 429, url
     assert "Retry-After" in refused
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["//_util/login/", "/_util//login/", "/en//_util/login/", "/EN/_util/login/",
+     "/_util/authenticate_with_password//1/1/", "/_util/authenticate_with_password/1/-1/",
+     "/_util/authenticate_with_password/99999999999999999999/1/", "/admin//login/"],
+)
+def test_odd_spellings_of_the_login_urls_are_answered_never_with_a_500(client, home, superuser, path):
+    """Bad input: odd spellings either reach a throttled view or no view at all (404/405)."""
+    client.raise_request_exception = False
+    response = client.post(path, {"username": "root-editor", "password": "wrong", "return_url": "/"})
+    assert response.status_code < 500, (path, response.status_code)
