@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "yuzhong_site.core.security.SecurityHeadersMiddleware",
     # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.
     "yuzhong_site.core.cache.PublicPageCacheMiddleware",
-    # The Wagtail Site (and other per-publish data) from a per-process memo: yuzhong_site/memo.py.
+    # The Wagtail Site (and other per-publish data) from a per-process memo: yuzhong_site/core/memo.py.
     "yuzhong_site.core.memo.MemoizedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -202,7 +202,7 @@ if CDN_PURGE_BACKEND:
         raise ImproperlyConfigured(f"CDN_PURGE_BACKEND must be one of {sorted(_backends)}.")
     WAGTAILFRONTENDCACHE = {"default": _backends[CDN_PURGE_BACKEND]}
 
-# Admin sign-in throttling (yuzhong_site/security.py): failures counted in the shared cache.
+# Admin sign-in throttling (yuzhong_site/core/security.py): failures counted in the shared cache.
 LOGIN_THROTTLE_PATHS = ("/admin/login/",)
 LOGIN_THROTTLE_USER_LIMIT = 5  # failures per account and address
 LOGIN_THROTTLE_IP_LIMIT = 20  # failures per address, any account
