@@ -10,9 +10,11 @@ from io import BytesIO
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from storages.backends.s3 import S3Storage
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from yuzhong_site.settings.storage import media_csp_sources, media_storage
@@ -129,3 +131,15 @@ def test_an_uploaded_picture_is_kept_in_the_bucket_and_shown_from_it(
     assert body == stored["Body"].read()
     picture = PILImage.open(BytesIO(body))
     assert 0 < picture.width <= 640
+
+
+def test_a_document_is_kept_in_the_bucket_and_downloaded_from_it(s3_media, s3_endpoint, client):
+    document = Document.objects.create(
+        title="规划纲要", file=ContentFile(b"%PDF-1.4 plan", name="plan.pdf")
+    )
+    assert document.file.name.startswith("documents/")
+    response = client.get(document.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{s3_endpoint}/{BUCKET}/documents/")
+    with urllib.request.urlopen(response["Location"], timeout=10) as served:  # noqa: S310
+        assert served.read() == b"%PDF-1.4 plan"
