@@ -6,12 +6,16 @@ import json
 import os
 import re
 import urllib.request
+from contextlib import contextmanager
 from io import BytesIO
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from PIL import Image as PILImage
 from storages.backends.s3 import S3Storage
 from wagtail.documents.models import Document
@@ -42,13 +46,13 @@ def s3_endpoint():
     server.stop()
 
 
-@pytest.fixture
-def s3_media(s3_endpoint, settings):
+@contextmanager
+def bucket_storage(endpoint):
     """The site's settings as MEDIA_STORAGE=s3 makes them, and an empty public bucket."""
     environ = {
         "MEDIA_STORAGE": "s3",
         "MEDIA_S3_BUCKET": BUCKET,
-        "MEDIA_S3_ENDPOINT_URL": s3_endpoint,
+        "MEDIA_S3_ENDPOINT_URL": endpoint,
         "MEDIA_S3_REGION": "us-east-1",
         "MEDIA_S3_ACCESS_KEY_ID": "test-key",
         "MEDIA_S3_SECRET_ACCESS_KEY": "test-secret",
@@ -63,12 +67,26 @@ def s3_media(s3_endpoint, settings):
         "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
                        "Resource": f"arn:aws:s3:::{BUCKET}/*"}],
     }))
-    settings.STORAGES = {**settings.STORAGES, "default": storage}
-    settings.CSP_EXTRA_SOURCES = media_csp_sources(origins)
-    yield client
-    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
+    in_memory = storages["default"]
+    try:
+        with override_settings(
+            STORAGES={**django_settings.STORAGES, "default": storage},
+            CSP_EXTRA_SOURCES=media_csp_sources(origins),
+        ):
+            yield client
+    finally:
+        # Back to the tests' in-memory storage: the same one, with the pictures other tests of
+        # this worker made (the demo copy's renditions, the browser tests' live server).
+        storages._storages["default"] = default_storage._wrapped = in_memory
+        for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+            client.delete_object(Bucket=BUCKET, Key=item["Key"])
+        client.delete_bucket(Bucket=BUCKET)
+
+
+@pytest.fixture
+def s3_media(s3_endpoint):
+    with bucket_storage(s3_endpoint) as client:
+        yield client
 
 
 def test_without_the_variables_media_stay_on_the_local_disk():
@@ -143,3 +161,12 @@ def test_a_document_is_kept_in_the_bucket_and_downloaded_from_it(s3_media, s3_en
     assert response["Location"].startswith(f"{s3_endpoint}/{BUCKET}/documents/")
     with urllib.request.urlopen(response["Location"], timeout=10) as served:  # noqa: S310
         assert served.read() == b"%PDF-1.4 plan"
+
+
+
+def test_the_tests_in_memory_storage_and_its_files_outlive_the_bucket(s3_endpoint):
+    name = default_storage.save("images/kept.png", ContentFile(b"kept"))
+    with bucket_storage(s3_endpoint):
+        assert not default_storage.exists(name)  # the bucket's, not the in-memory storage
+    assert default_storage.open(name).read() == b"kept"
+    default_storage.delete(name)
