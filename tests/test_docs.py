@@ -20,10 +20,11 @@ def documents():
     return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
-def repository_path(word, base):
+def repository_path(word, base, named_files=True):
     """``word`` as a path inside the repository (relative to ``ROOT``), or ``None`` when it is
     not one: URLs, absolute paths (``/etc/…``, ``/en/visit/``), paths outside (``../shared/…``),
-    dotted module names, and words that neither start at a top-level folder nor name a file."""
+    dotted module names, and words that neither start at a top-level folder nor name a file
+    (``named_files=False``: words that do not start at a top-level folder)."""
     word = word.strip("\"'()[],;:").rstrip(".").split("#", 1)[0]
     if not word or "://" in word or word.startswith(("/", "~", "$", "mailto:")):
         return None
@@ -36,7 +37,7 @@ def repository_path(word, base):
     first = relative.parts[0] if relative.parts else ""
     if first in NOT_IN_REPOSITORY:
         return None
-    if not ((ROOT / first).is_dir() or FILE_SUFFIX.search(word)):
+    if not ((ROOT / first).is_dir() or (named_files and FILE_SUFFIX.search(word))):
         return None
     if word.startswith(("./", "../")) or base != ROOT:
         return relative.as_posix() + ("/" if word.endswith("/") else "")
@@ -58,14 +59,16 @@ def path_exists(path):
 
 def missing_paths(text, link_base=ROOT):
     """Repository paths named in ``text`` that do not exist: the words of inline code spans,
-    from the repository's root (fenced blocks are commands and diagrams), and link targets,
-    relative to the document (``link_base``)."""
+    from the repository's root; link targets, relative to the document (``link_base``); and in
+    fenced blocks (commands, diagrams, layouts), words that start at a top-level folder."""
+    fenced = " ".join(match.group(0) for match in FENCE.finditer(text))
     text = FENCE.sub("", text)
-    named = [(word, ROOT) for span in INLINE_CODE.findall(text) for word in span.split()]
-    named += [(target, link_base) for target in LINK_TARGET.findall(text)]
+    named = [(word, ROOT, True) for span in INLINE_CODE.findall(text) for word in span.split()]
+    named += [(target, link_base, True) for target in LINK_TARGET.findall(text)]
+    named += [(word.strip("`"), ROOT, False) for word in re.split(r"[\s,]+", fenced)]
     found = []
-    for word, base in named:
-        path = repository_path(word, base)
+    for word, base, named_files in named:
+        path = repository_path(word, base, named_files)
         if path is not None and not path_exists(path):
             found.append(path)
     return found
@@ -94,3 +97,5 @@ def test_the_check_finds_a_path_that_moved_and_lets_other_words_be():
     assert missing_paths(text) == [
         "yuzhong_site/memo.py", "plans/nothing/*.yaml", ".ci/nothing", "core/memo.py",
     ]
+    diagram = "```\nroutes (core/routing.py) → plans/page_context.py, plans/views.py\n```"
+    assert missing_paths(diagram) == ["plans/views.py"]
