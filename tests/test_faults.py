@@ -105,7 +105,7 @@ class Server:
     def __init__(self, env, log):
         from tests.perf.harness import Gunicorn
 
-        self.gunicorn = Gunicorn(env, workers=2, log=log)
+        self.gunicorn = Gunicorn(env, workers=1, log=log)  # one boot per scenario: a short step
         self.gunicorn.wait_until_healthy = self._wait
 
     def _wait(self, seconds=60):
