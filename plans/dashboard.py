@@ -222,6 +222,12 @@ class ResultRow:
     figures: list
     missing_years: list
     cells: list = None  # one per year of the panel: the year's first Figure, or None
+    years: list = None  # the panel's years, one per cell
+
+    @property
+    def year_cells(self):
+        """``(year, cell)`` for each year of the panel."""
+        return list(zip(self.years or [], self.cells or [], strict=False))
 
     @property
     def latest(self):
@@ -274,6 +280,7 @@ def results_panel(metric_summaries, plan):
                 figures,
                 [y for y in years if y not in by_year],
                 [by_year.get(y) for y in years],
+                years,
             )
         )
     return {"rows": rows, "years": years, "first_year": years[0], "last_year": years[-1]}
