@@ -27,7 +27,7 @@ def test_chart_text_grows_with_the_page_font_size(site, browser):
     context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(site.url + "/en/plan/metrics/district-gdp/")
-    tick = page.locator(".yz-chart__svg text").first
+    tick = page.locator(".yz-chart__axis-labels text").first  # a value label
     normal = tick.evaluate("node => node.getBoundingClientRect().height")
     page.evaluate("document.documentElement.style.fontSize = '200%'")
     larger = tick.evaluate("node => node.getBoundingClientRect().height")
