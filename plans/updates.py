@@ -8,18 +8,10 @@ pillars and projects); an English update is found through its translation group.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
 
-from yuzhong_site.core.fragments import missing as missing_cards
-from yuzhong_site.core.i18n import default_locale_page
+from .models import PillarPage, UpdateIndexPage, UpdatePage
 
-from .feeds import feed_links
-from .models import PillarPage, Project, UpdateIndexPage, UpdatePage
-from .visibility import public_records
-
-PER_PAGE = 10
 LATEST = 3
-UPDATE_CARD = "components/update_card.html"
 
 
 def _default_language():
@@ -114,7 +106,7 @@ def pillar_filter_keys():
     """``[(key, Chinese pillar page, Chinese plan page)]`` for every public pillar, in tree order:
     the key that names a pillar in the updates filter (``?pillar=``) and its feeds
     (``feed/<key>/rss/``). A pillar of the first plan (the earliest in the page tree) is named by
-    its role (``services``), as it always has been, so published feed addresses keep working when
+    its role alone (``services``), so published feed addresses keep working when
     a plan is added; a pillar of any other plan by its plan's slug and its role
     (``plan-13-services``), so two plans' pillars of one role never share an address. Remembered
     until the next publish."""
@@ -163,132 +155,3 @@ def pillar_for_filter_key(key):
     return next((source for found, source, _plan in pillar_filter_keys() if found == key), None)
 
 
-def _filter_pillars(index):
-    """The pillars a visitor can filter by: ``[(key, title, Chinese pillar, plan title)]``,
-    titled in the visitor's language (the plan's title tells two plans' pillars apart)."""
-    from .models import PlanPage
-
-    entries = pillar_filter_keys()
-    wanted = [source.translation_key for _key, source, _plan in entries]
-    wanted += [plan.translation_key for _key, _source, plan in entries]
-    local = {}
-    if wanted:
-        local = {
-            page.translation_key: page
-            for model in (PillarPage, PlanPage)
-            for page in model.objects.live()
-            .filter(locale_id=index.locale_id, translation_key__in=wanted)
-            .only("pk", "title", "translation_key")
-        }
-    return [
-        (
-            key,
-            local.get(source.translation_key, source).title,
-            source,
-            local.get(plan.translation_key, plan).title,
-        )
-        for key, source, plan in entries
-    ]
-
-
-def _int_or_none(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 1900 <= number <= 2200 else None
-
-
-def index_context(index, request):
-    """The updates list: filters (pillar, year) from the query string, ten per page."""
-    pillars = _filter_pillars(index)
-    chosen_key = request.GET.get("pillar") or ""
-    chosen = next((source for key, _title, source, _plan in pillars if key == chosen_key), None)
-    unknown_pillar = bool(chosen_key) and chosen is None
-    year = _int_or_none(request.GET.get("year"))
-    bad_year = bool(request.GET.get("year")) and year is None
-    updates = updates_for(index.locale_id, pillar=chosen, year=year)
-    years = [
-        d.year
-        for d in UpdatePage.objects.live()
-        .filter(locale_id=index.locale_id)
-        .dates("date", "year", order="DESC")
-    ]
-    # Years since the first update with nothing recorded: said plainly, not left to be inferred.
-    from django.utils import timezone
-
-    this_year = timezone.localdate().year
-    years_without = (
-        [y for y in range(min(years), this_year + 1) if y not in set(years)] if years else []
-    )
-    paginator = Paginator(updates, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))  # bad or too high → first/last page
-    query = {}
-    if chosen is not None:
-        query["pillar"] = chosen_key
-    if year is not None:
-        query["year"] = year
-    shown = list(page_obj.object_list)
-    # an update card's pillars are read only for the cards not written yet (core/fragments.py)
-    attach_pillars(missing_cards(request, UPDATE_CARD, shown, heading="h2"), index.locale_id, request)
-    return {
-        "updates": shown,
-        "page_obj": page_obj,
-        "page_numbers": list(
-            paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-        ),
-        "filter_pillars": [
-            {"key": key, "title": title, "plan": plan} for key, title, _source, plan in pillars
-        ],
-        "filter_plans": len({plan for *_rest, plan in pillars}),
-        "filter_years": years,
-        "years_without": years_without,
-        "chosen_pillar": chosen_key if chosen is not None else "",
-        "chosen_pillar_page": chosen,
-        "chosen_year": year,
-        "unknown_pillar": unknown_pillar,
-        "bad_year": bad_year,
-        "filter_query": query,
-        "feed_discovery": feed_links(index, request, chosen_key if chosen is not None else ""),
-    }
-
-
-def project_urls(projects, locale_id, request=None):
-    """Set ``public_url`` on each project (its page under its plan, in the visitor's language):
-    two queries for any number of projects."""
-    from .models import PlanPage
-
-    projects = list(projects)
-    plan_paths = {p.pillar.path[: -PlanPage.steplen] for p in projects}
-    plans = list(PlanPage.objects.filter(path__in=plan_paths)) if plan_paths else []
-    local = {}
-    if plans:
-        local = {
-            p.translation_key: p
-            for p in PlanPage.objects.live().filter(
-                locale_id=locale_id, translation_key__in=[p.translation_key for p in plans]
-            )
-        }
-    bases = {}
-    for plan in plans:
-        shown = local.get(plan.translation_key, plan)
-        bases[plan.path] = shown.get_url(request) or ""
-    for project in projects:
-        base = bases.get(project.pillar.path[: -PlanPage.steplen], "")
-        project.public_url = f"{base}projects/{project.slug}/" if base else ""
-    return projects
-
-
-def update_context(update, request):
-    """One update: its pillars and projects (from the Chinese source), in the visitor's language."""
-    source = default_locale_page(update)
-    attach_pillars([update], update.locale_id, request)
-    projects = (
-        public_records(Project.objects.filter(updates=source))
-        .select_related("pillar")
-        .order_by("sort_order", "pk")
-    )
-    return {
-        "update_projects": project_urls(projects, update.locale_id, request),
-        "updates_index": update.get_parent(),
-    }
