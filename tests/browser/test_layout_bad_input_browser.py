@@ -65,6 +65,12 @@ def test_bad_input_stays_in_view_on_a_phone(site, browser, mode):
                 if overflow > 1:
                     failures.append(f"{mode} {width}px {path}: scrolls sideways by {overflow} px")
                 failures += [f"{mode} {width}px {path}: {bad}" for bad in page.evaluate(GEOMETRY_JS)]
+                # nothing hidden in a table's sideways scroll either (a long name included)
+                hidden = page.evaluate(
+                    "() => [...document.querySelectorAll('main .yz-table-wrap')]"
+                    ".filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.textContent.trim().slice(0, 40))"
+                )
+                failures += [f"{mode} {width}px {path}: a table scrolls sideways: {t}" for t in hidden]
         page.goto(site.url + "/en/plan/metrics/huge-figure/")
         text = page.inner_text("main")
         assert "Axis figures ×1,000,000,000" in text  # the divisor is said once, above the chart
