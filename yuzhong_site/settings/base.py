@@ -48,12 +48,13 @@ INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin
     "modeltranslation",
     # Layers, each importing only those above it in this list: core <- districts <- plans <-
-    # search / open data <- the project's URLs (tests/test_layers.py enforces it).
+    # search / open data / feedback <- the project's URLs (tests/test_layers.py enforces it).
     "yuzhong_site.core",
     "districts",
     "plans",
     "yuzhong_site.search",
     "yuzhong_site.open_data",
+    "yuzhong_site.feedback",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
