@@ -211,6 +211,21 @@ PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT = 100  # wrong page passwords per private pag
 LOGIN_THROTTLE_WINDOW = 15 * 60
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Forwarded-For
 
+# E-mail (SMTP from the environment; development prints to the console, tests keep it in memory).
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Residents' feedback (docs/feedback.md): throttles (django-ratelimit) and how long contact
+# details are kept after an item is closed.
+FEEDBACK_RATE_PER_ADDRESS = env("FEEDBACK_RATE_PER_ADDRESS", "10/h")
+FEEDBACK_RATE_PER_CONTACT = env("FEEDBACK_RATE_PER_CONTACT", "5/h")
+FEEDBACK_CONTACT_RETENTION_MONTHS = int(env("FEEDBACK_CONTACT_RETENTION_MONTHS", "12"))
+
 # /.well-known/security.txt contact (falls back to the footer's contact e-mail).
 SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT", "")
 # Serve MEDIA_ROOT from the app (off: the reverse proxy serves it; see yuzhong_site/media.py).
