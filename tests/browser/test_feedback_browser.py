@@ -40,8 +40,8 @@ def test_a_question_from_a_phone_to_a_published_reply(site, browser, phone_page,
     admin.fill("#id_reply", "预计2027年上半年完工。")
     admin.fill("#id_handling_unit", "渝中区住房城市建设委员会")
     admin.fill("#id_replied_on", "2026-12-01")
-    admin.check("#id_published")
-    admin.locator("form [type=submit]").first.click()
+    admin.locator("#id_published").check(force=True)
+    admin.get_by_role("button", name="保存", exact=True).click()  # the admin speaks Chinese
     admin.wait_for_url(f"{base}/admin/feedback/questions/")
     context.close()
 
