@@ -60,6 +60,10 @@ class FeedbackItem(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     moderator_note = models.TextField(_("note"), blank=True, max_length=TEXT_MAX)
+    due_on = models.DateField(_("reply due"), null=True, blank=True, editable=False,
+                              help_text=_("The target: working days after it was received "
+                                          "(FEEDBACK_TARGET_WORKING_DAYS)."))
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     # a hash of the sender's address, for "the same submission twice within a minute is one"
     fingerprint = models.CharField(max_length=64, blank=True, editable=False, db_index=True)

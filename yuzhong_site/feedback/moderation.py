@@ -137,3 +137,31 @@ def question_saved(question, previous_state, previous_published):
                  "date": question.replied_on, "text": question.text, "reply": reply,
                  "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("questions")}
         queue_email(question.contact, subject, body)
+
+
+def send_reminders(today=None):
+    """E-mail each overdue item's moderators once a day (from feedback_cron). Returns how many
+    items were reminded of."""
+    from .deadlines import overdue
+
+    today = today or timezone.localdate()
+    count = 0
+    for model in (ErrorReport, Question):
+        for item in overdue(model.objects.all(), today).exclude(reminded_on=today):
+            recipients = [user.email for user in moderators_for(item)]
+            if recipients:
+                link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+                    f"feedback_{model._meta.model_name}:edit", args=[item.pk])
+                with translation.override(settings.LANGUAGE_CODE):
+                    subject = _("Overdue: %(item)s") % {"item": item}
+                    body = _("This item was due for a reply on %(date)s:\n%(link)s\n") % {
+                        "date": item.due_on, "link": link}
+                try:
+                    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+                except Exception as error:  # noqa: BLE001 - tried again tomorrow
+                    logger.warning("Reminder for %s %s not sent: %s", model.__name__, item.pk,
+                                   type(error).__name__)
+                    continue
+            model.objects.filter(pk=item.pk).update(reminded_on=today)
+            count += 1
+    return count

@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import throttle
+from .deadlines import set_due_date
 from .forms import ErrorReportForm, QuestionForm, topic_choices, topic_from_choice
 from .mail import queue_email
 from .models import Contact, ErrorReport, Question
@@ -74,12 +75,14 @@ def report_error(request):
     ).exists():
         with transaction.atomic():
             contact = Contact.objects.create(email=data["email"]) if data["email"] else None
-            report = ErrorReport.objects.create(
+            report = ErrorReport(
                 page_url=about.url, page_title=about.title[:255], section=about.section,
                 figure=data["figure"], what_is_wrong=data["what_is_wrong"],
                 what_is_right=data["what_is_right"], source=data["source"], contact=contact,
                 language=translation.get_language(), fingerprint=fingerprint,
             )
+            set_due_date(report)
+            report.save()
             transaction.on_commit(lambda: notify_moderators(report))
     return HttpResponseRedirect(
         reverse("report_error_thanks") + "?" + urlencode({"url": about.url})
@@ -183,6 +186,7 @@ def _create_question(request, data, fingerprint):
                     language=translation.get_language(), fingerprint=fingerprint, **lookup,
                 )
                 question.section = _question_section(question)
+                set_due_date(question)
                 question.save()
                 status_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
                     "question_status") + "?" + urlencode({"code": question.code})

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -195,3 +196,65 @@ def grant_feedback_permissions():
     from .permissions import ensure_feedback_moderators
 
     ensure_feedback_moderators()
+
+
+# -- the yearly report and one person's data -------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_feedback_admin_urls():
+    from django.urls import path
+
+    from .admin_views import PersonDataView, YearlyReportView
+
+    return [
+        path("feedback/yearly-report/", YearlyReportView.as_view(), name="feedback_yearly_report"),
+        path("feedback/person/", PersonDataView.as_view(), name="feedback_person_data"),
+    ]
+
+
+class _FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(request.user.has_perm(f"feedback.change_{m}") for m in ("errorreport", "question"))
+
+
+class _SiteModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return moderation.is_site_moderator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return _FeedbackMenuItem(_("Feedback: yearly report"), reverse("feedback_yearly_report"),
+                             name="feedback-yearly-report", icon_name="doc-full", order=660)
+
+
+@hooks.register("register_reports_menu_item")
+def register_person_data_menu_item():
+    return _SiteModeratorMenuItem(_("Feedback: one person's data"), reverse("feedback_person_data"),
+                                  name="feedback-person-data", icon_name="user", order=670)
+
+
+# -- 待办: overdue items first on the editors' home ---------------------------------------------
+@hooks.register("yuzhong_editors_home_sections", order=-10)
+def overdue_sections(request):
+    from yuzhong_site.core.editors_home import ROWS, Section
+
+    from .deadlines import overdue
+
+    sections = []
+    for model, key, title in (
+        (ErrorReport, "overdue-reports", _("Overdue error reports (纠错)")),
+        (Question, "overdue-questions", _("Overdue questions (留言)")),
+    ):
+        if not request.user.has_perm(f"feedback.change_{model._meta.model_name}"):
+            continue
+        late = overdue(moderation.visible_items(request.user, model.objects.all()))
+        name = model._meta.model_name
+        sections.append(Section(
+            key, title,
+            [{"label": str(item), "url": reverse(f"feedback_{name}:edit", args=[item.pk]),
+              "note": _("due %(date)s") % {"date": item.due_on}} for item in late[:ROWS]],
+            late.count(),
+            reverse(f"feedback_{name}:index"),
+            empty=_("Nothing overdue."),
+        ))
+    return sections
