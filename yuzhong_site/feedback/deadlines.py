@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-DEFAULT_TARGETS = {"errorreport": 3, "question": 10}
+DEFAULT_TARGETS = {"errorreport": 3, "question": 10, "consultationresponse": 10}
 
 
 def target_days(model):

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .forms import normalise_email, normalise_phone
-from .models import Contact, ErrorReport, Question
+from .models import ConsultationResponse, Contact, ErrorReport, Question
 
 
 def retention():
@@ -26,11 +26,11 @@ def erase_expired(now=None):
     """Delete the contacts of every item closed before the retention period; returns how many."""
     cutoff = (now or timezone.now()) - retention()
     ids = set()
-    for model in (ErrorReport, Question):
+    for model in (ErrorReport, Question, ConsultationResponse):
         ids |= set(model.objects.filter(closed_at__lt=cutoff).exclude(contact=None)
                    .values_list("contact_id", flat=True))
     # a contact still used by an open item stays until that one is closed long enough too
-    for model in (ErrorReport, Question):
+    for model in (ErrorReport, Question, ConsultationResponse):
         ids -= set(model.objects.filter(contact_id__in=ids)
                    .filter(Q(closed_at=None) | Q(closed_at__gte=cutoff))
                    .values_list("contact_id", flat=True))
@@ -66,6 +66,12 @@ def export_person(value):
             {"code": q.code, "received_at": q.received_at.isoformat(), "text": q.text,
              "display_name": q.display_name, "state": q.state, "published": q.published}
             for q in Question.objects.filter(contact_id__in=ids)
+        ],
+        "consultation_responses": [
+            {"received_at": r.received_at.isoformat(), "consultation": r.consultation.title,
+             "text": r.text}
+            for r in ConsultationResponse.objects.filter(contact_id__in=ids)
+            .select_related("consultation")
         ],
     }
 

@@ -180,3 +180,25 @@ def topic_from_choice(value):
     if kind in (Question.Topic.PILLAR, Question.Topic.PROJECT, Question.Topic.PLACE) and pk.isdigit():
         return kind, {f"{kind}_id": int(pk)}
     return Question.Topic.GENERAL, {}
+
+
+class ConsultationForm(FeedbackForm):
+    text = forms.CharField(label=_("Your views on the draft"), max_length=TEXT_MAX,
+                           widget=TextArea(8),
+                           help_text=_("Plain text, up to 2,000 characters. Responses are not "
+                                       "published one by one; the report says what was adopted."))
+    contact = forms.CharField(
+        label=_("Your e-mail or mobile number, if we may ask you more (optional, never shown)"),
+        required=False, max_length=254, widget=forms.TextInput(attrs={"autocomplete": "email"}),
+    )
+    field_order = ["text", "contact", "consent"]
+
+    def clean_contact(self):
+        value = self.cleaned_data.get("contact", "").strip()
+        if not value:
+            return None
+        return QuestionForm.clean_contact(self)
+
+    def clean(self):
+        self.consent_required = bool((self.data.get("contact") or "").strip())
+        return super().clean()

@@ -7,10 +7,16 @@ their ``Contact`` (and with it their unsent e-mail); the public Q&A stays.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
+
+from yuzhong_site.core.models import BasePage, OrderedChild
 
 # Length limits (the forms say them; the database enforces them too).
 TEXT_MAX = 2000
@@ -218,3 +224,134 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+# ------------------------------------------------------------------------------ consultations
+
+
+class ConsultationPage(BasePage):
+    """意见征集: a draft put to residents between two dates, then the report on what came of it.
+
+    The form exists only from ``opens_on`` to ``closes_on`` (Beijing dates, both included);
+    before, the page says when it opens, after, when it closed. Once closed, editors fill in the
+    report (what was adopted, linked to what it became; why the rest was not) and tick "publish
+    the report"; the number received is counted from the responses, never typed.
+    """
+
+    introduction = models.TextField(_("what is being decided"))
+    draft = RichTextField(_("the draft"), features=["h2", "h3", "bold", "italic", "ol", "ul",
+                                                     "link"])
+    draft_document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("the draft as a document"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    report_published = models.BooleanField(
+        _("publish the report"), default=False,
+        help_text=_("Shown only after the closing date."),
+    )
+    report_summary = models.TextField(_("the report: summary"), blank=True)
+    not_adopted_summary = models.TextField(
+        _("why the other ideas were not adopted"), blank=True,
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("draft"),
+        FieldPanel("draft_document"),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")],
+                      heading=_("When residents can respond")),
+        MultiFieldPanel([
+            FieldPanel("report_summary"),
+            InlinePanel("adopted_ideas", label=_("adopted idea")),
+            FieldPanel("not_adopted_summary"),
+            FieldPanel("report_published"),
+        ], heading=_("The report (after closing)")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("draft"),
+        index.SearchField("report_summary"),
+    ]
+    parent_page_types = ["yuzhong_site.HomePage", "yuzhong_site.StandardPage"]
+    subpage_types = []
+    template = "feedback/consultation_page.html"
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The closing date cannot be before the "
+                                                  "opening date.")})
+
+    def phase(self, today=None):
+        """"before", "open" or "closed" on ``today`` (Beijing)."""
+        today = today or timezone.localdate()
+        if today < self.opens_on:
+            return "before"
+        if today > self.closes_on:
+            return "closed"
+        return "open"
+
+    def serve(self, request, *args, **kwargs):
+        from .consultations import serve_consultation
+
+        return serve_consultation(self, request, super().serve, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .consultations import consultation_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(consultation_context(self, request))
+        return context
+
+
+class AdoptedIdea(OrderedChild):
+    page = ParentalKey(ConsultationPage, related_name="adopted_ideas", on_delete=models.CASCADE)
+    idea = models.TextField(_("the idea"), max_length=TEXT_MAX)
+    became_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("what it became (a page, e.g. an update)"),
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    became_project = models.ForeignKey(
+        "plans.Project", verbose_name=_("what it became (a project)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [FieldPanel("idea"), FieldPanel("became_page"), FieldPanel("became_project")]
+
+    class Meta(OrderedChild.Meta):
+        verbose_name = _("adopted idea")
+
+
+class ConsultationResponse(FeedbackItem):
+    """One resident's response to a consultation: read by moderators, counted in the report,
+    never published one by one."""
+
+    class State(models.TextChoices):
+        NEW = "new", _("New")
+        READ = "read", _("Read")
+
+    CLOSED_STATES = (State.READ,)
+
+    consultation = models.ForeignKey(ConsultationPage, verbose_name=_("consultation"),
+                                     on_delete=models.CASCADE, related_name="responses")
+    text = models.TextField(_("response"), max_length=TEXT_MAX)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices,
+                             default=State.NEW)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("consultation response")
+        verbose_name_plural = _("consultation responses")
+
+    def __str__(self):
+        return self.text if len(self.text) <= 60 else self.text[:59] + "…"
+
+    @property
+    def is_closed(self):
+        return self.state in self.CLOSED_STATES

@@ -11,12 +11,12 @@ from django.contrib.contenttypes.models import ContentType
 
 from yuzhong_site.core.editorial import MODERATORS_GROUP, ensure_group
 
-from .models import ErrorReport, Question
+from .models import ConsultationResponse, ErrorReport, Question
 
 
 def feedback_permissions():
     found = []
-    for model in (ErrorReport, Question):
+    for model in (ErrorReport, Question, ConsultationResponse):
         content_type = ContentType.objects.get_for_model(model)
         name = model._meta.model_name
         found += Permission.objects.filter(content_type=content_type,

@@ -20,7 +20,7 @@ from yuzhong_site.core.search_registry import register_public_search
 from yuzhong_site.core.site_map_registry import SiteMapEntry, register_site_map_group
 
 from . import moderation
-from .models import ErrorReport, Question
+from .models import ConsultationResponse, ErrorReport, Question
 
 
 class NoAddNoDeletePolicy(ModelPermissionPolicy):
@@ -35,7 +35,7 @@ class NoAddNoDeletePolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-for _model in (ErrorReport, Question):
+for _model in (ErrorReport, Question, ConsultationResponse):
     register_permission_policy(_model, NoAddNoDeletePolicy(_model), exact_class=True)
 
 
@@ -59,7 +59,7 @@ class ScopedEditView(generic.EditView):
         state, published = self._before
         if isinstance(instance, ErrorReport):
             moderation.report_closed(instance, state)
-        else:
+        elif isinstance(instance, Question):
             moderation.question_saved(instance, state, published)
         return instance
 
@@ -132,8 +132,32 @@ class QuestionViewSet(ModelViewSet):
         return ObjectList(self.panels, base_form_class=QuestionAdminForm).bind_to_model(self.model)
 
 
+class ConsultationResponseViewSet(ModelViewSet):
+    model = ConsultationResponse
+    icon = "comment"
+    menu_label = _("Consultation responses")
+    url_prefix = "feedback/consultation-responses"
+    name = "feedback_consultationresponse"
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    list_display = ["__str__", "consultation", "state", "received_at"]
+    list_filter = ["state", "consultation"]
+    search_fields = ["text"]
+    ordering = ["-received_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    panels = [
+        MultiFieldPanel([
+            FieldPanel("consultation", read_only=True), FieldPanel("text", read_only=True),
+            FieldPanel("received_at", read_only=True), FieldPanel("contact", read_only=True),
+        ], heading=_("The response")),
+        FieldPanel("state"),
+        FieldPanel("moderator_note", help_text=_("For the moderators only.")),
+    ]
+
+
 class FeedbackGroup(ViewSetGroup):
-    items = (ErrorReportViewSet, QuestionViewSet)
+    items = (ErrorReportViewSet, QuestionViewSet, ConsultationResponseViewSet)
     menu_icon = "mail"
     menu_label = _("Residents' feedback")
     menu_name = "feedback"
