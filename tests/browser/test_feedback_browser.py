@@ -56,3 +56,86 @@ def test_a_question_from_a_phone_to_a_published_reply(site, browser, phone_page,
     assert page.locator(f"a[href='/questions/#{code}']").count() == 1
     assert any("预计2027年上半年完工" in m.body and m.to == ["jumin@example.org"]
                for m in mail.outbox)
+
+
+def test_an_error_report_from_a_metric_page_to_its_outcome(site, browser, phone_page,
+                                                           django_user_model):
+    from plans.models import Metric
+    from yuzhong_site.feedback.models import ErrorReport
+
+    metric = Metric.objects.filter(live=True).order_by("pk").first()
+    base = site.url
+    page = phone_page
+    page.set_default_timeout(20_000)
+    page.goto(f"{base}{metric.get_url()}")
+    page.locator(".yz-report-error__link").click()
+    page.wait_for_url(f"{base}/report-error/**")
+    assert metric.name_zh_hans in page.locator("main").inner_text()
+    page.fill("#id_figure", "2023年数值")
+    page.fill("#id_what_is_wrong", "2023年的数值与统计公报不一致。")
+    page.fill("#id_email", "reader@example.org")
+    page.check("#id_consent")
+    page.get_by_role("button", name="提交纠错").click()
+    page.wait_for_url(f"{base}/report-error/thanks/**")
+    report = ErrorReport.objects.get()
+    assert report.page_title == metric.name_zh_hans and report.section_id is not None
+
+    django_user_model.objects.create_superuser("report-mod", "mod@example.org", "pw-mod-2")
+    context = browser.new_context()
+    admin = context.new_page()
+    admin.set_default_timeout(20_000)
+    admin.goto(f"{base}/admin/login/")
+    admin.fill("#id_username", "report-mod")
+    admin.fill("#id_password", "pw-mod-2")
+    admin.click("button[type=submit]")
+    admin.wait_for_url(f"{base}/admin/")
+    admin.goto(f"{base}/admin/feedback/reports/edit/{report.pk}/")
+    admin.select_option("#id_state", "corrected")
+    admin.fill("#id_moderator_note", "已按统计公报更正。")
+    admin.get_by_role("button", name="保存", exact=True).click()
+    admin.wait_for_url(f"{base}/admin/feedback/reports/")
+    context.close()
+    assert any(m.to == ["reader@example.org"] and "已按统计公报更正" in m.body for m in mail.outbox)
+
+
+def test_a_consultation_before_during_and_after_its_dates(site, phone_page):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from yuzhong_site.core.pages import ensure_child_page
+    from yuzhong_site.feedback.models import ConsultationPage, ConsultationResponse
+
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    home = Page.objects.get(depth=2, locale=Locale.get_default())
+    consultation, _ = ensure_child_page(
+        home, ConsultationPage, "consult-riverside", title="滨江步道征求意见",
+        introduction="改造方式", draft="<p>草案内容</p>", opens_on=today + day,
+        closes_on=today + 5 * day,
+    )
+    base = site.url
+    page = phone_page
+    page.set_default_timeout(20_000)
+    url = f"{base}/consult-riverside/"
+
+    def dates(opens, closes):
+        ConsultationPage.objects.filter(pk=consultation.pk).update(opens_on=opens, closes_on=closes)
+        from django.core.cache import cache
+
+        cache.clear()  # the page cache holds the page of the previous phase
+
+    page.goto(url)
+    assert page.locator("[data-phase=before]").count() == 1
+    assert page.locator("textarea").count() == 0
+    dates(today - day, today + 5 * day)
+    page.goto(f"{url}?during")  # another address: the browser keeps the page of the last phase
+    page.fill("#id_text", "建议增加无障碍坡道。")
+    page.get_by_role("button", name="提交", exact=True).click()
+    page.wait_for_url(f"{url}?sent=1")
+    assert ConsultationResponse.objects.filter(text="建议增加无障碍坡道。").count() == 1
+    dates(today - 6 * day, today - day)
+    page.goto(f"{url}?after")
+    assert page.locator("[data-phase=closed]").count() == 1
+    assert page.locator("textarea").count() == 0

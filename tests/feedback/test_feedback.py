@@ -270,3 +270,41 @@ def test_project_page_links_to_ask_about_the_project(client, project):
     form = text_of(client.get(link[0]))
     assert has_tag(form, "option", value=f"project:{project.pk}", selected=None)
     assert Project.objects.count() == 1
+
+
+def test_a_report_from_a_metric_page_names_the_indicator_and_its_pillar(client, plan):
+    from tests.plans.factories import make_metric
+
+    _plan, pillars = plan
+    metric = make_metric(pillars["heritage"], name_zh_hans="游客接待量", name_en="Visitors",
+                         slug="visitors")
+    href = report_link(text_of(client.get("/en/plan/metrics/visitors/")))
+    assert "Visitors" in text_of(client.get(href))
+    client.post("/en/report-error/", {"url": "/en/plan/metrics/visitors/", "figure": "2023",
+                                      "what_is_wrong": "The 2023 figure is wrong"})
+    report = ErrorReport.objects.get()
+    assert report.page_title == "Visitors" and report.section_id == pillars["heritage"].pk
+    assert report.language == "en" and metric.pk
+
+
+def test_pillar_and_place_pages_show_residents_questions(client, plan, home):
+    from districts.models import VisitIndexPage
+    from tests.districts.builders import make_district, make_site
+    from yuzhong_site.core.pages import ensure_child_page
+
+    _plan, pillars = plan
+    index, _ = ensure_child_page(home, VisitIndexPage, "visit", title="游渝中")
+    place = make_site(index, "shibati", title="十八梯", district=make_district())
+    Question.objects.create(code="YZ-2026-0001", text="支柱问题", reply="支柱答复",
+                            handling_unit="单位", replied_on=datetime.date(2026, 1, 5),
+                            published=True, topic="pillar", pillar=pillars["services"])
+    Question.objects.create(code="YZ-2026-0002", text="十八梯开放时间？", reply="全天开放",
+                            handling_unit="街道", replied_on=datetime.date(2026, 1, 6),
+                            published=True, topic="place", place=place)
+    pillar_page = text_of(client.get(pillars["services"].url))
+    assert "居民问答" in pillar_page and "支柱答复" in pillar_page and "全天开放" not in pillar_page
+    place_page = text_of(client.get("/visit/shibati/"))
+    assert "全天开放" in place_page and "支柱答复" not in place_page
+    # a report from the place page goes to the visitors' section
+    client.post("/report-error/", {"url": "/visit/shibati/", "what_is_wrong": "时间不对"})
+    assert ErrorReport.objects.get().section_id == index.pk

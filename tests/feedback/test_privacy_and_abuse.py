@@ -40,9 +40,18 @@ def test_contact_details_are_on_no_public_surface_in_any_language_or_format(
     ask(client, text="Privacy test question two", contact=SECRET_PHONE, prefix="/en")
     client.post("/report-error/", {"url": "/plan/projects/jck/", "what_is_wrong": "隐私纠错",
                                    "email": SECRET_EMAIL, "consent": "on"})
+    from yuzhong_site.core.pages import ensure_child_page
+    from yuzhong_site.feedback.models import ConsultationPage
+
+    today = timezone.localdate()
+    ensure_child_page(project.pillar.get_parent().get_parent().specific, ConsultationPage,
+                      "consult", title="征求意见", introduction="事项", draft="<p>草案</p>",
+                      opens_on=today, closes_on=today)
+    assert client.post("/consult/", {"text": "隐私意见", "contact": SECRET_PHONE,
+                                     "consent": "on"}).status_code == 302
     for question in Question.objects.all():
         publish(question, reply_en="Reply in English")
-    assert Contact.objects.count() == 3
+    assert Contact.objects.count() == 4
     urls = [item.url for item in all_public_urls()]
     urls += ["/search/?q=隐私测试", "/en/search/?q=Privacy", "/questions/?topic=general",
              "/plan/projects/jck/", "/en/plan/projects/jck/", "/sitemap.xml",
