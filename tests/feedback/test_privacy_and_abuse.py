@@ -226,7 +226,8 @@ def test_the_question_list_costs_the_same_few_queries_for_3_or_30_questions(
     many = count()
     assert many == few and many <= 12, (few, many)
     for url in ("/questions/ask/", "/questions/status/?code=YZ-2026-0001",
-                "/feedback/privacy/", "/report-error/?url=/plan/projects/jck/"):
+                "/feedback/privacy/", "/report-error/?url=/plan/projects/jck/",
+                "/report-error/thanks/?url=/plan/projects/jck/", "/en/questions/"):
         client.get(url)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
