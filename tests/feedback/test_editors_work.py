@@ -83,7 +83,7 @@ def test_the_yearly_report_for_the_test_data(test_data):
     assert questions["overdue"] == 0  # due 15 Dec (10 working days after 1 Dec)
     assert (questions["average_days"], questions["longest_days"]) == (7, 7)
     parsed = list(csv.reader(io.StringIO(report_csv(rows))))
-    assert parsed[0][:3] == ["Kind", "Section", "Received"]
+    assert parsed[0][:3] == ["Kind", "Section", "Number received"]
     assert len(parsed) == 1 + len(rows)
 
 

@@ -60,7 +60,7 @@ COLUMNS = ("kind", "section", "received", "answered", "open", "overdue", "averag
 def report_csv(rows):
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([_("Kind"), _("Section"), _("Received"), _("Answered"), _("Still open"),
+    writer.writerow([_("Kind"), _("Section"), _("Number received"), _("Answered"), _("Still open"),
                      _("Overdue"), _("Average days to reply"), _("Longest days to reply")])
     for row in rows:
         writer.writerow([guard_cell(row[column]) for column in COLUMNS])
