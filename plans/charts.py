@@ -4,12 +4,22 @@
 ``templates/components/chart.html`` draws them. Only presentation attributes and classes are
 used in the SVG (no ``style=""``), so a strict CSP can forbid inline styles.
 
-The SVG has no viewBox: horizontal positions are percentages of its width and vertical ones
-are in ``em``, so the chart fills a phone's width and its text follows the page's font size
-(large-text mode included) instead of shrinking with the drawing. The value axis names its
-unit; the figures themselves are in the table beside the chart, not written on the points, so
-no label can run into a tick. A chart needs at least three points (baseline, measurements,
-target): with fewer, the table alone states the figures.
+The chart lays out its own text, at every width and in large text, without a viewBox (which
+would shrink the text with the drawing) and without JavaScript:
+
+- vertical positions are in ``em`` of the chart's font size, so text and drawing grow together;
+- the value labels are in their own SVG, as wide (in ``em``) as the widest label, beside the
+  plot; the plot takes the rest of the width, its horizontal positions in per cent;
+- the unit is written once, above the chart (with ``×1,000`` and so on when the figures are so
+  large that the labels would be long), not on every tick;
+- every year has a label, and each label says from which plot width (in ``em``) it is shown
+  (``yz-chart__year--from-N``): a container query hides the labels that would not fit, keeping
+  every 2nd, 4th or 8th year counted back from the last;
+- an estimate (预计) is drawn as a hollow point, joined by a dotted line, with its own legend key.
+
+The figures themselves are in the table beside the chart, not written on the points. A chart
+needs at least three points (baseline, measurements, target): with fewer, the table alone
+states the figures.
 """
 
 from dataclasses import dataclass, field
@@ -23,10 +33,15 @@ from yuzhong_site.core.dates import long_date
 from .status import expected_value
 from .units import format_axis_value, format_value, qualified_value, unit_label
 
-# Horizontal: per cent of the width; vertical: em.
-LEFT, RIGHT = 18, 91
-TOP, AXIS, HEIGHT = 2.5, 12.5, 14.5
+# Horizontal: per cent of the plot's width; vertical: em.
+TOP, AXIS, HEIGHT = 1.0, 11.0, 13.0
 MIN_POINTS = 3
+# Widths of characters in em (DejaVu Sans / Noto Sans: digits 0.64, CJK 1.0), a little generous.
+_NARROW, _DIGIT, _WIDE = 0.36, 0.66, 1.0
+YEAR_LABEL_EM = 4 * _DIGIT + 0.8  # a year's label and the gap to the next
+# The plot widths (em) from which a year label can be shown: the CSS has one rule for each.
+YEAR_WIDTHS = (0, 4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48)
+ESTIMATES = ("estimate", "estimate_more_than")
 
 
 @dataclass
@@ -35,7 +50,7 @@ class Point:
     y: float
     label: str  # the figure, formatted for the language
     year: int
-    kind: str  # baseline / measurement / target
+    kind: str  # baseline / measurement / estimate / target
 
 
 @dataclass
@@ -59,19 +74,17 @@ class Chart:
     unit: str
     height: float = HEIGHT
     points: list = field(default_factory=list)
-    segments: list = field(default_factory=list)  # (x1, y1, x2, y2): the measured line
+    segments: list = field(default_factory=list)  # (x1, y1, x2, y2, estimate): the measured line
     expected_line: tuple | None = None  # (x1, y1, x2, y2)
-    x_ticks: list = field(default_factory=list)  # (x, label)
+    x_ticks: list = field(default_factory=list)  # (x, label, from_width): see YEAR_WIDTHS
     y_ticks: list = field(default_factory=list)  # (y, label)
     rows: list = field(default_factory=list)
     has_data: bool = False  # at least one measured figure
     drawn: bool = False  # enough points for a chart (MIN_POINTS)
-    axis_left: float = LEFT
     axis_bottom: float = AXIS
-    axis_right: float = RIGHT
-    unit_y: float = 1.2
-    tick_label_y: float = AXIS + 1.6
-    tick_label_x: float = LEFT - 2
+    tick_label_y: float = AXIS + 1.4
+    axis_width: float = 3.0  # em: the widest value label and a gap
+    scale_note: str = ""  # "×1,000" when the value labels are divided
 
     @property
     def baseline(self):
@@ -84,6 +97,29 @@ class Chart:
     @property
     def measurements(self):
         return [p for p in self.points if p.kind == "measurement"]
+
+    @property
+    def estimates(self):
+        return [p for p in self.points if p.kind == "estimate"]
+
+    @property
+    def axis_label_x(self):
+        return round(self.axis_width - 0.4, 2)
+
+
+def text_width(text):
+    """The width of ``text`` in em, erring on the wide side."""
+    width = 0.0
+    for char in text:
+        if char.isdigit():
+            width += _DIGIT
+        elif char in ",.:' ":
+            width += _NARROW
+        elif ord(char) > 0x2E80:
+            width += _WIDE
+        else:
+            width += 0.7
+    return width
 
 
 def _nice_ceiling(value):
@@ -150,14 +186,17 @@ def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=
         *_year_range(metric, measurements, plan_start, plan_end), *_value_range(metric, measurements)
     )
     chart.x_ticks = scale.x_ticks()
-    chart.y_ticks = scale.y_ticks(metric.unit, language)
+    chart.y_ticks, divisor = scale.y_ticks(metric.unit, language)
+    if divisor > 1:
+        chart.scale_note = f"×{divisor:,}"
+    chart.axis_width = round(max(text_width(label) for _y, label in chart.y_ticks) + 0.8, 2)
     chart.points = _points(metric, measurements, scale, language)
     chart.expected_line = _expected_line(metric, scale)
     # Only figures of consecutive years are joined: a line across a year without a published
-    # figure would suggest one.
+    # figure would suggest one. A line to or from an estimate is dotted.
     path_points = [point for point in chart.points if point.kind != "target"]
     chart.segments = [
-        (a.x, a.y, b.x, b.y)
+        (a.x, a.y, b.x, b.y, "estimate" in (a.kind, b.kind))
         for a, b in zip(path_points, path_points[1:], strict=False)
         if b.year - a.year == 1
     ]
@@ -252,8 +291,7 @@ class _Scale:
     top: Decimal
 
     def x_of(self, year):
-        plot_w = RIGHT - LEFT
-        return round(LEFT + plot_w * (year - self.low_year) / (self.high_year - self.low_year), 2)
+        return round(100 * (year - self.low_year) / (self.high_year - self.low_year), 2)
 
     def y_of(self, value):
         plot_h = AXIS - TOP
@@ -261,16 +299,31 @@ class _Scale:
         return round(TOP + plot_h * (1 - float(share)), 2)
 
     def x_ticks(self):
-        step = max(1, (self.high_year - self.low_year + 5) // 6)  # at most about six year labels
-        return [(self.x_of(year), str(year)) for year in range(self.low_year, self.high_year + 1, step)]
+        """A label for every year, each with the plot width (em) from which it is shown: the
+        last year always; counting back from it, every 8th, 4th, 2nd year as the width allows."""
+        years = list(range(self.low_year, self.high_year + 1))
+        gaps = len(years) - 1
+        ticks = []
+        for back, year in enumerate(reversed(years)):
+            step = 8
+            while step > 1 and back % step:
+                step //= 2
+            needed = YEAR_LABEL_EM * gaps / step  # the plot width at which labels `step` apart fit
+            from_width = next((w for w in YEAR_WIDTHS if w >= needed), YEAR_WIDTHS[-1])
+            if back == 0:
+                from_width = 0
+            ticks.append((self.x_of(year), str(year), from_width))
+        return list(reversed(ticks))
 
     def y_ticks(self, unit, language):
-        """Five value labels, from the bottom to the top."""
-        ticks = []
-        for i in range(5):
-            value = self.bottom + (self.top - self.bottom) * Decimal(i) / 4
-            ticks.append((self.y_of(value), format_axis_value(value, unit, language)))
-        return ticks
+        """Five value labels, from the bottom to the top, and the divisor (1, 1,000, …) applied
+        to them when the undivided labels would be longer than seven characters."""
+        values = [self.bottom + (self.top - self.bottom) * Decimal(i) / 4 for i in range(5)]
+        divisor = 1
+        while max(len(format_axis_value(v / divisor, unit, language)) for v in values) > 7:
+            divisor *= 1000
+        ticks = [(self.y_of(v), format_axis_value(v / divisor, unit, language)) for v in values]
+        return ticks, divisor
 
 
 def _points(metric, measurements, scale, language):
@@ -283,7 +336,10 @@ def _points(metric, measurements, scale, language):
     points = []
     if metric.baseline_value is not None:
         points.append(point(metric.baseline_year, metric.baseline_value, "baseline"))
-    points.extend(point(m.year, m.value, "measurement") for m in measurements)
+    points.extend(
+        point(m.year, m.value, "estimate" if m.qualifier in ESTIMATES else "measurement")
+        for m in measurements
+    )
     if metric.target_value is not None and metric.target_year:
         points.append(point(metric.target_year, metric.target_value, "target"))
     return points

@@ -218,6 +218,12 @@ class ResultRow:
     figures: list
     missing_years: list
     cells: list = None  # one per year of the panel: the year's first Figure, or None
+    years: list = None  # the panel's years, one per cell
+
+    @property
+    def year_cells(self):
+        """``(year, cell)`` for each year of the panel."""
+        return list(zip(self.years or [], self.cells or [], strict=False))
 
     @property
     def latest(self):

@@ -73,6 +73,7 @@ def results_panel(metric_summaries, plan):
                 figures,
                 [y for y in years if y not in by_year],
                 [by_year.get(y) for y in years],
+                years,
             )
         )
     return {"rows": rows, "years": years, "first_year": years[0], "last_year": years[-1]}

@@ -1,6 +1,7 @@
 """Small helpers shared by the test modules."""
 
 import json
+import re
 from contextlib import contextmanager
 from html.parser import HTMLParser
 
@@ -27,6 +28,13 @@ def tags(html, name, **attrs):
 
 def text_of(response):
     return response.content.decode("utf-8")
+
+
+def unmarked_text_of(response):
+    """:func:`text_of` without the ``<span lang="zh-Hans">`` that English pages put around runs of
+    Chinese (issue 25, language of parts), for tests that look for a figure such as
+    "1,781.8亿元" whole."""
+    return re.sub(r'<span lang="zh-Hans">([^<]*)</span>', r"\1", text_of(response))
 
 
 def add_page_in_admin(client, parent, model, **fields):
@@ -63,7 +71,7 @@ def json_ld_blocks(html):
     return parser.blocks
 
 
-# Issue 14's budget for an uncached public page (the page cache off), in either language and
+# The query budget of an uncached public page (the page cache off), in either language and
 # whatever the amount of content. A page's first request after a publish also fills the
 # per-publish memo (its route, ancestors, translations: yuzhong_site/core/memo.py); that one is
 # bounded too, more loosely — every later request, until the next publish, gets the budget.

@@ -2,10 +2,11 @@
 
 import datetime
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import _json_script_escapes, conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -68,3 +69,40 @@ def join_list(items):
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# A Chinese telephone number as places publish it: "023-63637990", "(023) 6363 7990",
+# "+86 23 6363 7990", a mobile "138 0000 0000" or a "400-123-4567" service line.
+_PHONE = re.compile(
+    r"(?<![\d+])(?:\+86[\s-]?\d{2,3}[\s-]?\d{3,4}[\s-]?\d{4}"
+    r"|\(?0\d{2,3}\)?[\s-]?\d{3,4}[\s-]?\d{4}"
+    r"|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}"
+    r"|400[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
+)
+
+
+def tel_href(number):
+    """``tel:`` with the number in international form: "023-63637990" → "tel:+862363637990"
+    (a 400 service line stays national)."""
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("400"):  # a national service line: no country code
+        return f"tel:{digits}"
+    if number.strip().startswith("+"):
+        return f"tel:+{digits}"
+    if digits.startswith("0"):
+        digits = digits[1:]
+    return f"tel:+86{digits}"
+
+
+@register.filter
+def phone_links(text):
+    """``text`` (escaped) with each telephone number in it a ``tel:`` link that a phone dials
+    when tapped; everything else stays plain text."""
+    text = str(text or "")
+    parts, last = [], 0
+    for match in _PHONE.finditer(text):
+        parts.append(conditional_escape(text[last:match.start()]))
+        parts.append(format_html('<a class="yz-tel" href="{}">{}</a>', tel_href(match.group()), match.group()))
+        last = match.end()
+    parts.append(conditional_escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped above

@@ -1,4 +1,4 @@
-"""The checks of issue 15 ("Readable for everyone") for one loaded page, in JavaScript run by
+"""The "Readable for everyone" checks for one loaded page, in JavaScript run by
 Playwright: shared by tests/browser/test_readable_browser.py and usable from a dev script."""
 
 # Every visible piece of text: its rendered font size in CSS px (SVG text scaled by the SVG's
@@ -133,5 +133,43 @@ TABLES_JS = """
     }
   }
   return bad.slice(0, 3);
+}
+"""
+
+# Issue 25: where the reader looks. (a) Inside each chart no two pieces of text overlap and none
+# crosses the chart's box; (b) every table cell with a digit lies inside the viewport (a figure
+# in a sideways-scrolling table is out of view); (c) every visible header control lies inside
+# the viewport.
+GEOMETRY_JS = """
+() => {
+  const bad = [], W = window.innerWidth;
+  const shown = el => el.getClientRects().length && getComputedStyle(el).display !== 'none' &&
+    getComputedStyle(el).visibility !== 'hidden';
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  for (const frame of document.querySelectorAll('.yz-chart__frame')) {
+    if (!shown(frame)) continue;
+    const box = frame.getBoundingClientRect();
+    const texts = [...frame.querySelectorAll('text')].filter(shown)
+      .map(t => [t.textContent.trim(), t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+    for (const [label, r] of texts) {
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        bad.push('chart text outside the chart: ' + label);
+    }
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++)
+        if (overlap(texts[i][1], texts[j][1])) bad.push('chart text overlaps: ' + texts[i][0] + ' / ' + texts[j][0]);
+  }
+  for (const cell of document.querySelectorAll('main td, main th')) {
+    if (!/[0-9]/.test(cell.textContent) || !shown(cell) || cell.closest('.yz-visually-hidden')) continue;
+    const r = cell.getBoundingClientRect();
+    if (r.width > 0 && (r.left < -1 || r.right > W + 1)) bad.push('table cell out of view: ' + cell.textContent.trim().slice(0, 30));
+  }
+  for (const el of document.querySelectorAll('header a, header button, header input, header summary')) {
+    if (!shown(el) || el.closest('.yz-visually-hidden, .yz-skip-link')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.left < -1 || r.right > W + 1)) bad.push('header control out of view: ' + el.textContent.trim().slice(0, 30));
+  }
+  return [...new Set(bad)].slice(0, 4);
 }
 """

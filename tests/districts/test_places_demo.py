@@ -9,7 +9,7 @@ from wagtail.images.models import Image
 
 from districts.demo import district_rows, glossary, route_rows, site_rows, sources
 from districts.models import District, HeritageSitePage, RoutePage
-from tests.helpers import text_of
+from tests.helpers import unmarked_text_of as text_of  # figures whole (issue 25)
 
 pytestmark = pytest.mark.django_db
 
@@ -160,8 +160,13 @@ def test_no_place_claims_step_free_access_and_the_one_with_a_phone_gives_it(demo
         assert re.search(r"Not known: we found no published information on [^.<]*step-free "
                          r"access\.", en), row["slug"]
         assert re.search(r"暂无信息：我们没有找到关于[^。<]*无台阶通行的公开信息。", zh), row["slug"]
-    assert "Ask the place: 023-63637990." in text_of(demo_client.get("/en/visit/hongyan-village/"))
-    assert "可致电咨询：023-63637990。" in text_of(demo_client.get("/visit/hongyan-village/"))
+    # the number is a tap-to-call link (issue 25)
+    assert (
+        'Ask the place: <a class="yz-tel" href="tel:+862363637990">023-63637990</a>.'
+        in text_of(demo_client.get("/en/visit/hongyan-village/"))
+    )
+    assert '可致电咨询：<a class="yz-tel" href="tel:+862363637990">023-63637990</a>。' in text_of(
+        demo_client.get("/visit/hongyan-village/"))
 
 
 def test_conflicting_prices_are_shown_neither_way_and_the_page_says_why(demo_client):

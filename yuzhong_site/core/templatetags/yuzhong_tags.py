@@ -6,6 +6,7 @@ import re
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -15,6 +16,49 @@ from yuzhong_site.core.navigation import menu_children, page_ancestors, site_hom
 register = template.Library()
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
+
+
+# A run of Chinese in other text: its characters and punctuation, with the figures written into
+# it ("1,781.8亿元", "渝中府发〔2024〕8号", "“总体完成”").
+_CHINESE_RUN = re.compile(
+    r"[\d,.]*[\u3400-\u9fff\uf900-\ufaff]"
+    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\d,.%]*"
+    r"|[“‘《（][\u3400-\u9fff][^”’》）]*[”’》）]"
+)
+
+
+@register.filter
+def lang_parts(text):
+    """``text`` (escaped) with, on an English page, each run of Chinese in it marked
+    ``<span lang="zh-Hans">`` so that a screen reader reads it as Chinese (WCAG 2.1 SC 3.1.2,
+    Language of Parts): names, quotations, original units, untranslated titles. On a Chinese
+    page the text is only escaped."""
+    text = "" if text is None else str(text)
+    if not (translation.get_language() or "").startswith("en"):
+        return conditional_escape(text)
+    parts, last = [], 0
+    for match in _CHINESE_RUN.finditer(text):
+        parts.append(conditional_escape(text[last:match.start()]))
+        parts.append(format_html('<span lang="zh-Hans">{}</span>', match.group()))
+        last = match.end()
+    parts.append(conditional_escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@register.filter
+def lang_parts_html(html):
+    """:func:`lang_parts` for HTML that is already safe (rich text): on an English page the
+    runs of Chinese in its text, never inside a tag, are marked ``<span lang="zh-Hans">``."""
+    html = "" if html is None else str(html)
+    if not (translation.get_language() or "").startswith("en"):
+        return mark_safe(html)  # noqa: S308 - the caller's HTML (rich text), unchanged
+    pieces = _TAG.split(html)
+    for index in range(0, len(pieces), 2):  # the text between tags
+        pieces[index] = _CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', pieces[index])
+    return mark_safe("".join(pieces))  # noqa: S308 - only spans added around text of safe HTML
 
 
 @register.filter
@@ -79,6 +123,17 @@ def language_alternates(context):
         )
     request._yz_language_alternates = alternates
     return alternates
+
+
+@register.simple_tag(takes_context=True)
+def switcher_url(context, url):
+    """The language switcher's link to ``url``, keeping this request's query string (filters,
+    page number, search query), unless ``url`` already has its own. The hreflang and canonical
+    links keep the bare page address (language_alternates)."""
+    request = context.get("request")
+    if not url or "?" in url or request is None or not request.GET:
+        return url
+    return f"{url}?{request.GET.urlencode()}"
 
 
 @register.simple_tag(takes_context=True)
