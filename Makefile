@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run serve audit test test-two-instances test-faults lint format messages check-messages migrations-check publish-scheduled bench bench-import loadtest visit-report readable-report clean
+.PHONY: help install run serve audit test test-two-instances test-faults lint format messages check-messages migrations-check publish-scheduled feedback-cron bench bench-import loadtest visit-report readable-report clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
@@ -104,6 +104,9 @@ migrations-check: install ## Fail if a model change has no migration
 
 publish-scheduled: ## Publish/unpublish pages whose go-live/expiry time has passed (run from cron)
 	$(PY) manage.py publish_scheduled
+
+feedback-cron: ## Retry residents' unsent e-mail, erase expired contact details (run from cron)
+	$(PY) manage.py feedback_cron
 
 bench-import: install ## Time a 5,000-row CSV import of measurements (prints the seconds)
 	$(VENV)/bin/pytest tests/plans/bench_import.py -q -s -p no:randomly

@@ -1,6 +1,6 @@
 """The apps form layers whose imports only point down:
 
-    yuzhong_site.core  <-  districts  <-  plans  <-  yuzhong_site.search / yuzhong_site.open_data
+    yuzhong_site.core  <-  districts  <-  plans  <-  yuzhong_site.search / .open_data / .feedback
                                                   <-  the project package (settings, URLs, WSGI)
 
 A module may import from its own layer and the layers below it, never from one above, at module
@@ -22,10 +22,15 @@ LAYERS = {
     "plans": 2,
     "yuzhong_site.search": 3,
     "yuzhong_site.open_data": 3,
+    "yuzhong_site.feedback": 3,
     "yuzhong_site": 4,
 }
 # Peers on one level still must not import each other.
-PEERS_APART = {("yuzhong_site.search", "yuzhong_site.open_data")}
+PEERS_APART = {
+    ("yuzhong_site.search", "yuzhong_site.open_data"),
+    ("yuzhong_site.search", "yuzhong_site.feedback"),
+    ("yuzhong_site.open_data", "yuzhong_site.feedback"),
+}
 
 
 def layer_of(module):
@@ -119,3 +124,26 @@ def test_a_downward_import_is_allowed(tmp_path, monkeypatch):
     path.write_text("from districts.models import District\nfrom yuzhong_site.core import i18n\n")
     monkeypatch.setitem(globals(), "ROOT", tmp_path)
     assert upward_imports([path]) == []
+
+
+def test_templates_below_the_feedback_app_do_not_load_its_tags():
+    """The base template and the pages of core, districts and plans reach the feedback app only
+    through what core offers (a URL name, the page-extras hook), never by loading its tags."""
+    import re
+
+    from django.template.backends.django import get_installed_libraries
+
+    feedback_libraries = {
+        name for name, module in get_installed_libraries().items()
+        if module.startswith("yuzhong_site.feedback")
+    }
+    loads = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
+    found = []
+    for path in sorted((ROOT / "templates").rglob("*.html")):
+        if "feedback" in path.relative_to(ROOT / "templates").parts:
+            continue
+        for match in loads.finditer(path.read_text(encoding="utf-8")):
+            names = set(match.group(1).split()) - {"from"}
+            if names & (feedback_libraries | {"feedback_tags"}):
+                found.append(str(path.relative_to(ROOT)))
+    assert found == []

@@ -127,6 +127,7 @@ def _sitemap_xml_paths(client):
 def _site_map_paths(client, url):
     main = main_of(text_of(client.get(url)))
     body = main.split("yz-site-map__home", 1)[1]  # after the search form
+    body = body.split('class="yz-report-error"', 1)[0]  # the page's own 纠错 link is no entry
     return {unescape(a["href"]) for a in tags(body, "a")}
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("yuzhong_site.search.urls")),
     path("sitemap/", site_map, name="site_map"),
     path("", include("yuzhong_site.open_data.data_urls")),
+    path("", include("yuzhong_site.feedback.urls")),
 ]

@@ -50,12 +50,13 @@ INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin
     "modeltranslation",
     # Layers, each importing only those above it in this list: core <- districts <- plans <-
-    # search / open data <- the project's URLs (tests/test_layers.py enforces it).
+    # search / open data / feedback <- the project's URLs (tests/test_layers.py enforces it).
     "yuzhong_site.core",
     "districts",
     "plans",
     "yuzhong_site.search",
     "yuzhong_site.open_data",
+    "yuzhong_site.feedback",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -252,6 +253,21 @@ PAGE_PASSWORD_THROTTLE_LIMIT = 10  # wrong page passwords per address and privat
 PAGE_PASSWORD_THROTTLE_TOTAL_LIMIT = 100  # wrong page passwords per private page, all addresses
 # -- end of the throttling block ------------------------------------------------------------------
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Forwarded-For
+
+# E-mail (SMTP from the environment; development prints to the console, tests keep it in memory).
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Residents' feedback (docs/feedback.md): throttles (django-ratelimit) and how long contact
+# details are kept after an item is closed.
+FEEDBACK_RATE_PER_ADDRESS = env("FEEDBACK_RATE_PER_ADDRESS", "10/h")
+FEEDBACK_RATE_PER_CONTACT = env("FEEDBACK_RATE_PER_CONTACT", "5/h")
+FEEDBACK_CONTACT_RETENTION_MONTHS = int(env("FEEDBACK_CONTACT_RETENTION_MONTHS", "12"))
 
 # /.well-known/security.txt contact (falls back to the footer's contact e-mail).
 SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT", "")

@@ -116,16 +116,41 @@ def page_meta(context):
 
 
 @register.simple_tag(takes_context=True)
-def report_error_link(context):
-    """纠错: a mailto link to the site's contact address, with the page's title and URL in the
-    subject and body. Only on content pages, and only when a contact e-mail is set."""
-    from urllib.parse import quote
+def page_extras(context):
+    """What higher layers add to the end of a page (core/page_extras.py)."""
+    from yuzhong_site.core.page_extras import render_page_extras
 
-    page = context.get("page")
+    return render_page_extras(context)
+
+
+# The on-site 纠错 form, when an app provides one (the feedback app): reached by URL name, so
+# this layer does not import it. Without it, a mailto link to the site's contact address.
+REPORT_ERROR_URL_NAME = "report_error"
+
+
+@register.simple_tag(takes_context=True)
+def report_error_link(context):
+    """纠错 on every public page: a link to the on-site form with this page's address
+    (``?url=``; the form works out the title and section itself), or, without that form, a
+    mailto link to the site's contact e-mail with the page's title and URL. Not on the form's
+    own pages (``no_report_link`` in the context)."""
+    from urllib.parse import quote, urlencode
+
+    from django.urls import NoReverseMatch, reverse
+
     request = context.get("request")
+    if request is None or context.get("no_report_link"):
+        return None
+    try:
+        form_url = reverse(REPORT_ERROR_URL_NAME)
+    except NoReverseMatch:
+        form_url = None
+    if form_url:
+        return {"href": f"{form_url}?{urlencode({'url': request.path})}", "email": ""}
+    page = context.get("page")
     footer = _footer(request)
     email = getattr(footer, "contact_email", "")
-    if not (isinstance(page, Page) and request and email):
+    if not (isinstance(page, Page) and email):
         return None
     if not (hasattr(page, "is_content_page") and page.is_content_page()):
         return None
