@@ -68,3 +68,23 @@ def join_list(items):
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@register.filter
+def current_notices(site):
+    """The notices of ``site`` in force today (site's local date); uses the prefetched rows."""
+    from districts.place_notices import notices_by_state
+
+    return notices_by_state(site.notices.all())["current"]
+
+
+@register.filter
+def notice_text(notice):
+    """The notice's words in the active language (the Chinese words when no English is given)."""
+    return notice.text_for("zh-hans" if _is_chinese() else "en")
+
+
+@register.filter
+def source_year(value):
+    """The year of a partial source date ("2019-01-10" → "2019")."""
+    return str(value).split("-")[0] if value else ""

@@ -23,6 +23,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .text_size import display_mode
@@ -198,7 +199,10 @@ class PublicPageCacheMiddleware:
         except DisallowedHost:
             return None
         digest = hashlib.sha256(location.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"yz:page:{generation}:{display_mode(request)}:{digest}"
+        # The local date is part of the key: a page that shows what is in force today (a
+        # place's dated notices) is never served from the cache after local midnight.
+        today = timezone.localdate().isoformat()
+        return f"yz:page:{generation}:{today}:{display_mode(request)}:{digest}"
 
     # -- the middleware -----------------------------------------------------------------------
     def __call__(self, request):
