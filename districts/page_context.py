@@ -29,7 +29,7 @@ from .models import (
     SourceTier,
     VisitIndexPage,
 )
-from .place_notices import is_old, notices_by_state
+from .models.notices import is_old, notices_by_state
 from .structured_data import heritage_site_data, route_data
 
 SITE_CARD = "components/heritage_site_card.html"

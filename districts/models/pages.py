@@ -535,7 +535,3 @@ class RouteStop(OrderedChild):
         clean_chongqing_position(self)
         if not self.site_id and not self.name:
             raise ValidationError({"name": _("Choose a heritage site or name the point.")})
-
-
-# Dated notices and the age rule of facts (one module, so they move as one piece).
-from .place_notices import PlaceNotice  # noqa: E402, F401

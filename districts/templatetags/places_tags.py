@@ -73,7 +73,7 @@ def join_list(items):
 @register.filter
 def current_notices(site):
     """The notices of ``site`` in force today (site's local date); uses the prefetched rows."""
-    from districts.place_notices import notices_by_state
+    from districts.models.notices import notices_by_state
 
     return notices_by_state(site.notices.all())["current"]
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from districts.models import HeritageSitePage, PlaceNotice, VisitingFact
-from districts.place_notices import is_old, source_date_end
+from districts.models.notices import is_old, source_date_end
 from tests.helpers import text_of
 from yuzhong_site.open_data import audit
 

@@ -435,7 +435,7 @@ def check_places(report, today=None):
     a warning, so that an editor looks for newer sources. Undated facts are not counted as new;
     a place with no dated fact at all is not listed (nothing says how old its facts are)."""
     from districts.models import HeritageSitePage
-    from districts.place_notices import FACT_AGE_YEARS, is_old
+    from districts.models.notices import FACT_AGE_YEARS, is_old
 
     pages = HeritageSitePage.objects.live().filter(locale__language_code="zh-hans").order_by(
         "path").prefetch_related("visiting_facts")

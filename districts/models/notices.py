@@ -1,7 +1,7 @@
 """Dated notices of a place (closures, holiday crowd controls, booking rules) and the age rule
 of visiting facts.
 
-Kept in one module, imported by ``models.py``, so the visitors' additions move as one piece.
+Kept in one module of the ``districts.models`` package, so these additions move as one piece.
 A notice is in force from its first to its last day inclusive, in the site's time zone: the
 page and the /visit/ badge read ``timezone.localdate()`` when they render, and every cached
 copy of a page or card is keyed by the local date (``core/cache.py``, ``core/fragments.py``),
