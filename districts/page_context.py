@@ -164,6 +164,9 @@ def visiting_facts_context(page, facts, language, today=None):
         if not items:
             continue
         values = {fact.value_for(language).strip() for fact in items}
+        prices = {fact.price_yuan for fact in items if fact.price_yuan is not None}
+        if kind == FactKind.ADMISSION and prices:
+            values = prices  # prices are compared as numbers; a concession is no conflict
         fact_groups.append(
             {
                 "kind": kind,

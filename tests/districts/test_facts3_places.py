@@ -325,6 +325,10 @@ def test_conflicting_sources_are_shown_as_conflicts_with_both_sources(
 def test_facts_that_agree_are_not_called_a_conflict(demo_client):
     en = text_of(demo_client.get("/en/visit/jiefangbei/"))
     assert "Sources differ" not in definition(en, "Metro")  # four stations, no disagreement
+    # the same prices in another order, and a concession price, are no conflict
+    cableway = text_of(demo_client.get("/en/visit/yangtze-river-cableway/"))
+    admission = definition(cableway, "Admission")
+    assert "Sources differ" not in admission and "18 yuan for older people" in admission
 
 
 # --- the three new places ---------------------------------------------------------------------
