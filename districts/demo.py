@@ -29,6 +29,7 @@ from .models import (
     District,
     HeritageSiteImage,
     HeritageSitePage,
+    PlaceNotice,
     RoutePage,
     RouteStop,
     VisitIndexPage,
@@ -111,6 +112,23 @@ def _draw_tower(draw, ink, paper, width, height):
     draw.rectangle([440, 700, 760, 740], fill=ink)
 
 
+def _draw_cable(draw, ink, paper, width, height):
+    """A cable over a river, a cabin hanging from it."""
+    draw.rectangle([0, 620, width, height], fill=ink)
+    draw.line([(0, 220), (width, 420)], fill=ink, width=8)
+    draw.line([(560, 313), (560, 360)], fill=ink, width=6)
+    draw.rounded_rectangle([500, 360, 620, 450], radius=14, fill=ink)
+
+
+def _draw_deck(draw, ink, paper, width, height):
+    """Towers joined at the top by a long horizontal deck, over the meeting of two rivers."""
+    for left in (180, 420, 700, 940):
+        draw.polygon([(left, height), (left + 30, 150), (left + 110, 150), (left + 140, height)],
+                     fill=ink)
+    draw.rectangle([150, 110, 1110, 160], fill=ink)
+    draw.line([(0, 740), (width, 700)], fill=paper, width=10)
+
+
 # The motif each place's picture is drawn with (an unknown motif draws only the accents).
 MOTIFS = {
     "steps": _draw_steps,
@@ -119,6 +137,8 @@ MOTIFS = {
     "roads": _draw_roads,
     "trees": _draw_trees,
     "tower": _draw_tower,
+    "cable": _draw_cable,
+    "deck": _draw_deck,
 }
 
 
@@ -183,6 +203,23 @@ def visiting_facts(row):
                 metro_station=fact.get("metro_station", ""),
                 metro_exit=fact.get("metro_exit", ""),
                 source_name=source["name"], source_url=source["url"], tier=source["tier"],
+                source_date=str(source["date"] or ""), disagrees=fact.get("differs", False),
+            )
+        )
+    return made
+
+
+def place_notices(row):
+    """The site's dated notices as unsaved rows (the same for both languages' pages)."""
+    made = []
+    for notice in row.get("notices") or []:
+        source = sources()[notice["source"]]
+        made.append(
+            PlaceNotice(
+                kind=notice["kind"], text_zh=notice["zh"], text_en=notice["en"],
+                starts_on=datetime.date.fromisoformat(str(notice["starts"])),
+                ends_on=datetime.date.fromisoformat(str(notice["ends"])),
+                source_name=source["name"], source_url=source["url"], tier=source["tier"],
                 source_date=str(source["date"] or ""),
             )
         )
@@ -206,6 +243,7 @@ def build_visitor_pages(context):
         common = {
             "chinese_name": name["zh"], "pinyin_name": name["pinyin"], "english_name": name["en"],
             "latitude": latitude, "longitude": longitude, "coordinates_approximate": True,
+            "other_names": ", ".join(name.get("other_names", [])), "map_search": True,
         }
         site, _created = ensure_child_page(
             index, HeritageSitePage, slug,
@@ -214,13 +252,14 @@ def build_visitor_pages(context):
             history=[paragraph(f"<p>{text}</p>") for text in row["zh"]["history"]],
             unknown_note=row["zh"].get("unknown_note", ""),
             gallery_images=_gallery(row, "zh-hans"), visiting_facts=visiting_facts(row),
-            **common,
+            notices=place_notices(row), **common,
         )
         ensure_translation(
             site, "en", title=name["en"], introduction=row["en"]["introduction"],
             history=[paragraph(f"<p>{text}</p>") for text in row["en"]["history"]],
             unknown_note=row["en"].get("unknown_note", ""),
-            gallery_images=_gallery(row, "en"), visiting_facts=visiting_facts(row), **common,
+            gallery_images=_gallery(row, "en"), visiting_facts=visiting_facts(row),
+            notices=place_notices(row), **common,
         )
         sites[slug] = site
 

@@ -143,3 +143,22 @@ def sketch(points, width=600, height=360, padding=36):
         "points": projected,
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in projected),
     }
+
+
+# The city a name search is made in: the place's Chinese name is searched in Chongqing, so the
+# map app lists the matching places there and the visitor chooses — no pin is placed for them.
+SEARCH_CITY = "重庆"
+
+
+def name_search_links(chinese_name, city=SEARCH_CITY):
+    """Searches for ``chinese_name`` in ``city`` on Amap, Baidu Maps and OpenStreetMap: for a
+    place whose position no source publishes (never a guessed pin)."""
+    amap = "https://uri.amap.com/search?" + urlencode(
+        {"keyword": chinese_name, "city": city, "view": "map", "callnative": "1",
+         "src": "webapp.yuzhong.visit"}
+    )
+    baidu = "https://api.map.baidu.com/place/search?" + urlencode(
+        {"query": chinese_name, "region": city, "output": "html", "src": "webapp.yuzhong.visit"}
+    )
+    osm = "https://www.openstreetmap.org/search?" + urlencode({"query": f"{chinese_name} {city}"})
+    return {"amap": amap, "baidu": baidu, "osm": osm, "query": chinese_name, "city": city}

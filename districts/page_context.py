@@ -18,6 +18,7 @@ from yuzhong_site.core.i18n import active_locale
 from . import geo
 from .models import (
     EXPECTED_FACT_KINDS,
+    SINGLE_VALUE_KINDS,
     SITES_PER_PAGE,
     Category,
     District,
@@ -28,6 +29,7 @@ from .models import (
     SourceTier,
     VisitIndexPage,
 )
+from .models.notices import is_old, notices_by_state
 from .structured_data import heritage_site_data, route_data
 
 SITE_CARD = "components/heritage_site_card.html"
@@ -68,7 +70,7 @@ def with_cards(request, sites):
             *HERITAGE_SELECT_RELATED
         )
     }
-    prefetch_related_objects(list(full.values()), gallery_prefetch())
+    prefetch_related_objects(list(full.values()), gallery_prefetch(), "notices")
     return [full.get(site.pk, site) for site in sites]
 
 
@@ -149,9 +151,10 @@ def page_language(page):
     return getattr(page.locale, "language_code", None) or get_language()
 
 
-def visiting_facts_context(page, facts, language):
+def visiting_facts_context(page, facts, language, today=None):
     """Facts grouped by kind in a fixed order; where two sources give different values both are
-    shown, each with its source; kinds nobody published go into one "not known" line."""
+    shown, each with its source; kinds nobody published go into one "not known" line (unless
+    the editor wrote that line). A fact whose source is more than two years old says so."""
     groups = {}
     for fact in facts:
         groups.setdefault(fact.kind, []).append(fact)
@@ -161,6 +164,9 @@ def visiting_facts_context(page, facts, language):
         if not items:
             continue
         values = {fact.value_for(language).strip() for fact in items}
+        prices = {fact.price_yuan for fact in items if fact.price_yuan is not None}
+        if kind == FactKind.ADMISSION and prices:
+            values = prices  # prices are compared as numbers; a concession is no conflict
         fact_groups.append(
             {
                 "kind": kind,
@@ -168,14 +174,20 @@ def visiting_facts_context(page, facts, language):
                 "facts": [
                     {"fact": fact, "value": fact.value_for(language),
                      "reported": fact.tier == SourceTier.REPORTED,
-                     "unsourced": fact.tier == SourceTier.UNSOURCED}
+                     "unsourced": fact.tier == SourceTier.UNSOURCED,
+                     "old": is_old(fact.source_date, today)}
                     for fact in items
                 ],
-                "sources_differ": len(values) > 1 and len({f.source_name for f in items}) > 1,
+                "sources_differ": any(fact.disagrees for fact in items) or (
+                    kind in SINGLE_VALUE_KINDS and len(values) > 1
+                    and len({f.source_name for f in items}) > 1
+                ),
             }
         )
-    missing = [label for kind, label in FactKind.choices
-               if kind in EXPECTED_FACT_KINDS and kind not in groups]
+    missing = [] if page.unknown_note else [
+        label for kind, label in FactKind.choices
+        if kind in EXPECTED_FACT_KINDS and kind not in groups
+    ]
     address = next(iter(groups.get(FactKind.ADDRESS, [])), None)
     phone = next(iter(groups.get(FactKind.PHONE, [])), None)
     return {
@@ -194,6 +206,7 @@ def visiting_facts_context(page, facts, language):
 def heritage_site_context(page, request):
     gallery = list(page.gallery_images.select_related("image").prefetch_related("image__renditions"))
     facts = list(page.visiting_facts.all())
+    notices = notices_by_state(page.notices.all())
     language = page_language(page)
     district_url = ""
     if page.district is not None:
@@ -203,6 +216,8 @@ def heritage_site_context(page, request):
     return {
         "district_url": district_url,
         "gallery": gallery,
+        "notices": notices,
+        "language": language,
         **visiting_facts_context(page, facts, language),
         "structured_data": heritage_site_data(page, request, gallery, facts),
         **place_context("heritage_site", page, request),

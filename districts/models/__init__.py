@@ -1,5 +1,6 @@
-"""Places: pages of the visitors' section (``pages.py``) and the district's areas they and the
-plan point at (``data.py``).
+"""Places: pages of the visitors' section (``pages.py``), the district's areas they and the
+plan point at (``data.py``), and the places' dated notices and the age rule of facts
+(``notices.py``).
 
 ``from districts.models import X`` is the way to import them; the app label stays ``districts``.
 """
@@ -10,9 +11,11 @@ from .data import (
     latitude_field,
     longitude_field,
 )
+from .notices import PlaceNotice
 from .pages import (
     CHONGQING_BOUNDS,
     EXPECTED_FACT_KINDS,
+    SINGLE_VALUE_KINDS,
     SITES_PER_PAGE,
     Category,
     FactKind,
@@ -35,8 +38,10 @@ __all__ = [
     "FactKind",
     "HeritageSiteImage",
     "HeritageSitePage",
+    "PlaceNotice",
     "RoutePage",
     "RouteStop",
+    "SINGLE_VALUE_KINDS",
     "SITES_PER_PAGE",
     "SourceTier",
     "TourBrand",

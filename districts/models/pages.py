@@ -134,6 +134,16 @@ class HeritageSitePage(BasePage):
         _("English name"), max_length=150, blank=True,
         help_text=_("As in the glossary of place names, so that the Chinese page is found by it."),
     )
+    other_names = models.CharField(
+        _("other names"), max_length=255, blank=True,
+        help_text=_("Other names visitors search for, separated by commas: common English "
+                    "names, short forms (e.g. cable car, 索道)."),
+    )
+    map_search = models.BooleanField(
+        _("map links by name"), default=False,
+        help_text=_("Offer Amap, Baidu and OpenStreetMap searches for the Chinese name in "
+                    "Chongqing (needs the Chinese name). Never a guessed pin."),
+    )
     latitude = latitude_field()
     longitude = longitude_field()
     coordinates_approximate = models.BooleanField(
@@ -172,12 +182,15 @@ class HeritageSitePage(BasePage):
             [
                 FieldRowPanel([FieldPanel("chinese_name"), FieldPanel("pinyin_name"),
                                FieldPanel("english_name")]),
+                FieldPanel("other_names"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("coordinates_approximate"),
+                FieldPanel("map_search"),
             ],
             heading=_("Where"),
         ),
         InlinePanel("visiting_facts", heading=_("Visiting facts"), label=_("Visiting fact")),
+        InlinePanel("notices", heading=_("Dated notices"), label=_("Notice")),
         FieldPanel("unknown_note"),
     ]
     edit_handler = TabbedInterface(
@@ -205,6 +218,9 @@ class HeritageSitePage(BasePage):
     def clean(self):
         super().clean()
         clean_chongqing_position(self)
+        if self.map_search and not (self.chinese_name or "").strip():
+            raise ValidationError({"map_search": _(
+                "Map links by name need the place's Chinese name: give it, or untick this.")})
 
     def save(self, *args, **kwargs):
         facts = list(self.visiting_facts.all())
@@ -220,7 +236,8 @@ class HeritageSitePage(BasePage):
         facts the page has, so that either language's search finds it."""
         from ..synonyms import terms_for_kinds
 
-        parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name]
+        parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name,
+                 self.other_names.replace(",", " ").replace("，", " ")]
         for fact in facts:
             parts += [fact.value_zh, fact.value_en, fact.metro_station]
         parts += terms_for_kinds({fact.kind for fact in facts})
@@ -237,6 +254,13 @@ class HeritageSitePage(BasePage):
         if not self.has_coordinates:
             return None
         return geo.map_links(self.latitude, self.longitude, self.chinese_name or self.title)
+
+    @property
+    def map_search_links(self):
+        """Searches for the Chinese name in Chongqing (Amap, Baidu, OpenStreetMap), or None."""
+        if not (self.map_search and self.chinese_name):
+            return None
+        return geo.name_search_links(self.chinese_name)
 
     @property
     def main_image(self):
@@ -279,6 +303,7 @@ class HeritageSiteImage(OrderedChild):
 class FactKind(models.TextChoices):
     ADDRESS = "address", _("Address")
     HOURS = "hours", _("Opening hours")
+    LIGHTING = "lighting", _("Lighting hours")
     CLOSURES = "closures", _("Closures")
     ADMISSION = "admission", _("Admission")
     BOOKING = "booking", _("Booking")
@@ -286,9 +311,21 @@ class FactKind(models.TextChoices):
     BUS = "bus", _("Bus")
     ENTRANCES = "entrances", _("Entrances")
     PHONE = "phone", _("Telephone")
+    WECHAT = "wechat", _("WeChat account")
     VISIT_LENGTH = "visit_length", _("Visit length")
     ACCESSIBILITY = "accessibility", _("Step-free access")
+    CAPACITY = "capacity", _("Crowds and traffic controls")
+    SIZE = "size", _("Size and layout")
+    FACILITIES = "facilities", _("Facilities")
 
+
+# Kinds with one true value (one address, one set of hours…): two sources saying different
+# things about them are a conflict by themselves. For the other kinds (several stations, several
+# bus lines) the editor marks a conflict with ``VisitingFact.disagrees``.
+SINGLE_VALUE_KINDS = {
+    FactKind.ADDRESS, FactKind.HOURS, FactKind.LIGHTING, FactKind.ADMISSION, FactKind.PHONE,
+    FactKind.SIZE,
+}
 
 # The kinds a visitor expects on every page: those missing are listed in one "not known" line.
 EXPECTED_FACT_KINDS = [
@@ -339,6 +376,11 @@ class VisitingFact(OrderedChild):
         _("checked on"), null=True, blank=True,
         help_text=_("When an editor last checked the fact against its source."),
     )
+    disagrees = models.BooleanField(
+        _("disagrees with another source"), default=False,
+        help_text=_("Tick when another fact of the same kind, from another source, says "
+                    "something different: the page then shows them as a conflict."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("tier")]),
@@ -349,6 +391,7 @@ class VisitingFact(OrderedChild):
                        FieldPanel("metro_exit")]),
         FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
         FieldRowPanel([FieldPanel("source_date"), FieldPanel("checked_on")]),
+        FieldPanel("disagrees"),
     ]
 
     class Meta(OrderedChild.Meta):

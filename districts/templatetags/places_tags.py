@@ -106,3 +106,23 @@ def phone_links(text):
         last = match.end()
     parts.append(conditional_escape(text[last:]))
     return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
+
+
+@register.filter
+def current_notices(site):
+    """The notices of ``site`` in force today (site's local date); uses the prefetched rows."""
+    from districts.models.notices import notices_by_state
+
+    return notices_by_state(site.notices.all())["current"]
+
+
+@register.filter
+def notice_text(notice):
+    """The notice's words in the active language (the Chinese words when no English is given)."""
+    return notice.text_for("zh-hans" if _is_chinese() else "en")
+
+
+@register.filter
+def source_year(value):
+    """The year of a partial source date ("2019-01-10" → "2019")."""
+    return str(value).split("-")[0] if value else ""

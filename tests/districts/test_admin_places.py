@@ -100,6 +100,7 @@ def _site_form(**overrides):
         "coordinates_approximate": "on",
         "history": streamfield([]),
         "gallery_images": inline_formset([]), "visiting_facts": inline_formset([]),
+        "notices": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)

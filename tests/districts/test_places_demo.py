@@ -1,6 +1,7 @@
 """The demo content: districts, heritage sites and routes from districts/demo_data/*.yaml, in
 both languages, with every FACTS-2 visiting fact on its page with its source and date."""
 
+import html as html_lib
 import re
 
 import pytest
@@ -19,6 +20,7 @@ DISTRICT_SLUGS = {"jiefangbei", "daping", "jiaochangkou", "hualongqiao", "shangq
 # Every visiting fact of ../shared/seed/FACTS-2.md ("Visiting information"), copied by hand from
 # the sheet: (page slug, Chinese words, English words, source link, date the source gives).
 # The test checks the data files against this list, then the pages against the data files.
+# Two sources gained their date from FACTS-3 (izhixiu.com 2022-09-04, cap68.com 2018-10-05).
 FACTS_2 = [
     ("hongyan-village", "红岩村52号", "52 Hongyancun", "http://m.cq.bendibao.com/mip/70479.shtm", "2025"),
     ("hongyan-village", "9:00–17:00，16:30停止入场", "9:00 to 17:00, last entry 16:30",
@@ -38,11 +40,11 @@ FACTS_2 = [
     ("daijiaxiang-cliffside-walkway", "2号线临江门站2号出口，再步行约300米",
      "line 2 to Linjiangmen Station, exit 2, then about 300 m on foot",
      "https://overseatraveller.blogspot.com/2024/09/china-travel-chongqing_1.html", "2024-09"),
-    ("hongyadong", "嘉陵江滨江路88号", "88 Jialingjiang Binjiang Road", "https://izhixiu.com/a/2165161.html", ""),
+    ("hongyadong", "嘉陵江滨江路88号", "88 Jialingjiang Binjiang Road", "https://izhixiu.com/a/2165161.html", "2022-09-04"),
     ("hongyadong", "11层（沧白路）和1层（嘉滨路）", "level 11 (Cangbai Road) and level 1 (Jiabin Road)",
-     "https://izhixiu.com/a/2165161.html", ""),
-    ("hongyadong", "免费", "Free", "https://izhixiu.com/a/2165161.html", ""),
-    ("huguang-guild-hall", "东水门正街4号", "4 Dongshuimen Zhengjie", "http://cap68.com/info/2837", ""),
+     "https://izhixiu.com/a/2165161.html", "2022-09-04"),
+    ("hongyadong", "免费", "Free", "https://izhixiu.com/a/2165161.html", "2022-09-04"),
+    ("huguang-guild-hall", "东水门正街4号", "4 Dongshuimen Zhengjie", "http://cap68.com/info/2837", "2018-10-05"),
     ("great-hall-of-the-people", "人民路173号", "173 Renmin Road", "https://www.tuniu.com/menpiao/678", ""),
     ("great-hall-of-the-people", "8:00–18:00", "8:00 to 18:00", "https://www.tuniu.com/menpiao/678", ""),
     ("great-hall-of-the-people", "成人8元，优惠票4元", "Adults 8 yuan, concessions 4 yuan",
@@ -151,29 +153,53 @@ def test_the_other_facts_2_visiting_facts_are_on_their_pages(
     assert all(words in en for words in en_words), (slug, en_words)
 
 
-def test_no_place_claims_step_free_access_and_the_one_with_a_phone_gives_it(demo_client):
-    # FACTS-2: accessibility was found for no site; say so, with the official contact if any
+def test_each_place_says_what_is_not_known_in_one_line_and_gives_a_phone_where_known(
+    demo_client
+):
+    # FACTS-3 "Not found": one sentence per place, written by the editor; a place without one
+    # lists the kinds nobody published in the automatic line. Never a warning per field.
     for row in site_rows():
-        assert not any(fact["kind"] == "accessibility" for fact in row["facts"]), row["slug"]
         zh = text_of(demo_client.get(f"/visit/{row['slug']}/"))
         en = text_of(demo_client.get(f"/en/visit/{row['slug']}/"))
-        assert re.search(r"Not known: we found no published information on [^.<]*step-free "
-                         r"access\.", en), row["slug"]
-        assert re.search(r"暂无信息：我们没有找到关于[^。<]*无台阶通行的公开信息。", zh), row["slug"]
-    # the number is a tap-to-call link (issue 25)
+        for html, language in ((zh, "zh"), (en, "en")):
+            lines = re.findall(r'<p class="yz-visiting__unknown">(.*?)</p>', html, re.S)
+            assert len(lines) == 1, (row["slug"], language)
+            note = row[language].get("unknown_note")
+            if note:
+                assert html_lib.escape(note) in lines[0], (row["slug"], language)
+            assert "not confirmed" not in html and "未确认" not in html
+        if not row["zh"].get("unknown_note"):
+            assert re.search(r"Not known: we found no published information on [^.<]*step-free "
+                             r"access\.", en), row["slug"]
+            assert re.search(r"暂无信息：我们没有找到关于[^。<]*无台阶通行的公开信息。", zh), row["slug"]
+    # the number is a tap-to-call link
     assert (
         'Ask the place: <a class="yz-tel" href="tel:+862363637990">023-63637990</a>.'
         in text_of(demo_client.get("/en/visit/hongyan-village/"))
     )
     assert '可致电咨询：<a class="yz-tel" href="tel:+862363637990">023-63637990</a>。' in text_of(
         demo_client.get("/visit/hongyan-village/"))
+    assert (
+        'Ask the place: <a class="yz-tel" href="tel:+862363914697">023-63914697</a>.'
+        in text_of(demo_client.get("/en/visit/huguang-guild-hall/"))
+    )
 
 
-def test_conflicting_prices_are_shown_neither_way_and_the_page_says_why(demo_client):
-    for prefix, words in (("", "说法不一"), ("/en", "disagree")):
+def test_conflicting_hours_prices_and_addresses_are_shown_as_conflicts(demo_client):
+    # FACTS-3: the guild hall's hours, price and address disagree between sources: both sides
+    # are shown, each with its source, under "Sources differ".
+    for prefix, differ, words in (
+        ("", "来源说法不一", ["成人32元", "成人25元", "长滨路芭蕉园1号", "东水门正街4号",
+                               "9:00–21:00", "9:00–18:00"]),
+        ("/en", "Sources differ", ["Adults 32 yuan", "Adults 25 yuan", "1 Bajiaoyuan, Changbin Road",
+                                   "4 Dongshuimen Zhengjie", "9:00 to 21:00", "9:00 to 18:00"]),
+    ):
         html = text_of(demo_client.get(f"{prefix}/visit/huguang-guild-hall/"))
-        assert words in html
-        assert "32元" not in html and "32 yuan" not in html and "25 yuan" not in html
+        assert html.count(differ) >= 3  # address, hours, admission
+        for word in words:
+            assert word in html, (prefix, word)
+        assert 'href="http://kingniu.net/lvyounews1/20250724522564.html"' in html
+        assert 'href="https://m.cq.bendibao.com/xiuxian/126663.shtm"' in html
 
 
 def test_the_jiefangbei_monument_tells_its_own_story(demo_client):

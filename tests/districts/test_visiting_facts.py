@@ -139,6 +139,7 @@ def _form(facts=(), **overrides):
             [{"kind": "hours", "value_zh": "值", "value_en": "value", "source_name": "x.org",
               "tier": "reported", **f} for f in facts]
         ),
+        "notices": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)

@@ -31,6 +31,9 @@ KIND_COLUMNS = [
     ("Address", "address"), ("Opening hours", "hours"), ("Closures", "closures"),
     ("Admission", "admission"), ("Booking", "booking"), ("Metro", "metro"),
     ("Telephone", "phone"), ("Visit length", "length"), ("Step-free access", "access"),
+    ("Lighting hours", "light"), ("Bus", "bus"), ("Entrances", "entr"), ("WeChat account", "wechat"),
+    ("Crowds and traffic controls", "crowds"), ("Size and layout", "size"),
+    ("Facilities", "facil"),
 ]
 TIERS = {
     "official source (government)": "O",

@@ -68,6 +68,7 @@ CHECKS = [
     ("translations", "English translations"),
     ("images", "Images with alternative text"),
     ("plan", "Plan figures and project statuses: dated and sourced"),
+    ("places", "Places whose every visiting fact is more than two years old"),
 ]
 STALE_REPORT_DAYS = 365
 FINAL_WORDS = ("final outturn", "最终结果")
@@ -426,6 +427,36 @@ def check_plan(report, today=None):
             )
 
 
+# --- places -------------------------------------------------------------------------------------
+
+
+def check_places(report, today=None):
+    """A place (its Chinese page) whose visiting facts are all dated more than two years ago:
+    a warning, so that an editor looks for newer sources. Undated facts are not counted as new;
+    a place with no dated fact at all is not listed (nothing says how old its facts are)."""
+    from districts.models import HeritageSitePage
+    from districts.models.notices import FACT_AGE_YEARS, is_old
+
+    pages = HeritageSitePage.objects.live().filter(locale__language_code="zh-hans").order_by(
+        "path").prefetch_related("visiting_facts")
+    old_places = []
+    for page in pages:
+        report.checked["places"] += 1
+        dates = [fact.source_date for fact in page.visiting_facts.all() if fact.source_date]
+        if dates and all(is_old(date, today) for date in dates):
+            old_places.append(page.title)
+            report.add(
+                "places", WARNING,
+                f"every dated visiting fact of “{page.title}” is more than {FACT_AGE_YEARS} years "
+                f"old (newest {max(dates)})",
+                page.url or "",
+            )
+    report.notes["places"] = (
+        f"{len(old_places)} of {report.checked['places']} places: " + ", ".join(old_places)
+        if old_places else "every place has a visiting fact dated within two years, or none dated"
+    )
+
+
 # --- running it --------------------------------------------------------------------------------
 
 
@@ -445,6 +476,7 @@ def run_audit(max_urls=MAX_URLS, freshness_days=FRESHNESS_DAYS):
     check_freshness(report, freshness_days)
     check_translations(report)
     check_plan(report)
+    check_places(report)
 
     start = [item.url for item in public_urls.page_urls()]
     start += [item.url for item in public_urls.route_urls() if item.kind == "route"]
