@@ -5,11 +5,12 @@ district page, search and both site maps; map links for every place; one "not kn
 
 import html as html_lib
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from districts.demo import glossary, site_rows, sources
-from tests.helpers import text_of
+from tests.helpers import unmarked_text_of as text_of  # facts whole, without lang spans
 
 from .test_places_demo import shown_date
 
@@ -412,13 +413,11 @@ def test_every_place_on_visit_has_an_amap_and_a_baidu_link(demo_client):
             baidu = re.search(r'href="(https://api\.map\.baidu\.com/place/search\?[^"]+)"', page)
             osm = re.search(r'href="(https://www\.openstreetmap\.org/search\?[^"]+)"', page)
             assert amap and baidu and osm, (language, row["slug"])
-            from urllib.parse import parse_qs, urlsplit
-
             amap_query = parse_qs(urlsplit(html_lib.unescape(amap.group(1))).query)
             assert amap_query["keyword"] == [name] and amap_query["city"] == ["重庆"]
             baidu_query = parse_qs(urlsplit(html_lib.unescape(baidu.group(1))).query)
             assert baidu_query["query"] == [name] and baidu_query["region"] == ["重庆"]
-    en = text_of(demo_client.get("/en/visit/hutouyan/"))
+    en = demo_client.get("/en/visit/hutouyan/").content.decode()  # with its lang marks
     assert "Search on Amap / <span lang=\"zh-Hans\">在高德地图中搜索</span>" in en
     assert "在高德地图中搜索" in text_of(demo_client.get("/visit/hutouyan/"))
 
