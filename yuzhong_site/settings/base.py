@@ -134,6 +134,18 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite, the embedded default, must hold several editors saving at once (Wagtail's autosave,
+# its editing-session ping and a submit write within the same second): a write transaction takes
+# the write lock when it begins (IMMEDIATE), so a read-then-write never fails half-way with
+# "database is locked"; a writer waits up to 20 s for the lock; WAL lets readers read meanwhile.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis through REDIS_URL.
