@@ -59,7 +59,8 @@ def _confirm(request, task_state_id, action):
     elif state.workflow_state.status == state.workflow_state.STATUS_IN_PROGRESS:
         messages.success(
             request,
-            _("“%(title)s” was approved; it now waits for the next review step.") % {"title": title},
+            _("“%(title)s” was approved; it now waits for the next review step.")
+            % {"title": title},
         )
     else:
         messages.success(request, _("“%(title)s” was approved.") % {"title": title})
