@@ -590,7 +590,7 @@ def _qualifier(text, problems):
 
 
 def _not_in_future(errors, field, day=None, year=None):
-    from .models import _not_in_future as check
+    from .models.data import _not_in_future as check
 
     check(errors, field, day=day, year=year)
 
@@ -598,7 +598,7 @@ def _not_in_future(errors, field, day=None, year=None):
 def _is_web_url(text):
     from django.core.exceptions import ValidationError
 
-    from .models import web_url_validator
+    from yuzhong_site.core.validators import web_url_validator
 
     try:
         web_url_validator(text)

@@ -11,7 +11,7 @@ register = template.Library()
 def cached_plan_summary(plan, request):
     """What the home page shows of the plan (indicator sentence, district results), remembered
     until the next publish or data change (no queries then): the plan page's own context."""
-    from plans.dashboard import shared_plan_context
+    from plans.page_context import shared_plan_context
 
     context = shared_plan_context(plan, request)
     return {key: context[key] for key in ("indicator_text", "results", "plan_roll_up", "latest_date")}

@@ -1,5 +1,5 @@
 """The plan page's context is worked out once per publish and shared with the home page
-(plans.dashboard.shared_plan_context); a preview of a draft never becomes what the public sees."""
+(plans.page_context.shared_plan_context); a preview of a draft never becomes what the public sees."""
 
 import datetime
 

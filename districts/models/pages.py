@@ -1,9 +1,6 @@
-"""Places: the district's areas (District), the visitors' section, heritage sites and routes.
-
-Data (District) is a django-modeltranslation model registered as a snippet; editorial content
-(VisitIndexPage, HeritageSitePage, RoutePage) is Wagtail pages, translated with Wagtail locales.
+"""The visitors' section: its index, heritage sites (with galleries and visiting facts) and
+walking routes, as Wagtail pages translated with Wagtail locales.
 """
-
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
@@ -25,89 +22,9 @@ from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
 from yuzhong_site.core.models import BasePage, OrderedChild
-from yuzhong_site.core.validators import latitude_validators, longitude_validators
 
-from . import geo
-
-
-def latitude_field(**kwargs):
-    return models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=latitude_validators,
-        help_text=_("Decimal degrees, −90 to 90 (WGS 84)."), **kwargs,
-    )
-
-
-def longitude_field(**kwargs):
-    return models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=longitude_validators,
-        help_text=_("Decimal degrees, −180 to 180 (WGS 84)."), **kwargs,
-    )
-
-
-def clean_coordinate_pair(instance):
-    """Both coordinates or neither: half a position is no position."""
-    if (instance.latitude is None) != (instance.longitude is None):
-        message = _("Give both latitude and longitude, or neither.")
-        raise ValidationError({"latitude": message, "longitude": message})
-
-
-class District(index.Indexed, models.Model):
-    """A named area of Yuzhong: one model, shared by the plan's projects and the visitor pages."""
-
-    class Kind(models.TextChoices):
-        # One label per language, used everywhere (site, downloads, API, admin).
-        SUB_DISTRICT = "sub_district", _("Sub-district")
-        BUSINESS_DISTRICT = "business_district", _("Business district")
-        HISTORIC_QUARTER = "historic_quarter", _("Historic quarter")
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=latitude_validators,
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=longitude_validators,
-    )
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("name_zh_hans"), FieldPanel("name_en")], heading=_("Name")
-        ),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        MultiFieldPanel(
-            [FieldPanel("description_zh_hans"), FieldPanel("description_en")],
-            heading=_("Description"),
-        ),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Centre")),
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [
-        index.SearchField("name_zh_hans"),
-        index.SearchField("name_en"),
-        index.AutocompleteField("name_zh_hans"),
-        index.FilterField("kind"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "slug"]
-        verbose_name = _("district")
-        verbose_name_plural = _("districts")
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        clean_coordinate_pair(self)
-
+from .. import geo
+from .data import District, clean_coordinate_pair, latitude_field, longitude_field
 
 # --- The visitors' section -------------------------------------------------------------------
 
@@ -132,7 +49,7 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, index=True, **kwargs):
         """The index's lists only for the index: a district page (``index=False``) has its own
         context and must not pay for the filters, the routes and a page of sites."""
-        from .views import visit_index_context
+        from ..page_context import visit_index_context
 
         context = super().get_context(request, *args, **kwargs)
         if index:
@@ -145,7 +62,7 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
 
     @path("districts/<slug:slug>/", name="district")
     def district_route(self, request, slug):
-        from .views import district_context
+        from ..page_context import district_context
 
         return self.render(
             request,
@@ -301,7 +218,7 @@ class HeritageSitePage(BasePage):
     def build_search_terms(self, facts):
         """Names in every form (Chinese, pinyin, English title) and the visiting words of the
         facts the page has, so that either language's search finds it."""
-        from .synonyms import terms_for_kinds
+        from ..synonyms import terms_for_kinds
 
         parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name]
         for fact in facts:
@@ -327,7 +244,7 @@ class HeritageSitePage(BasePage):
         return images[0] if images else None
 
     def get_context(self, request, *args, **kwargs):
-        from .views import heritage_site_context
+        from ..page_context import heritage_site_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(heritage_site_context(self, request))
@@ -515,7 +432,7 @@ class RoutePage(BasePage):
         verbose_name_plural = _("walking routes")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import route_context
+        from ..page_context import route_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(route_context(self, request))
