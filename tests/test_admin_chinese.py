@@ -40,3 +40,13 @@ def test_the_editors_javascript_strings_are_chinese(admin_client):
     script = admin_client.get("/admin/jsi18n/").content.decode()
     for english, chinese in (("Insert a block", "插入内容块"), ("Autosave in progress…", "正在自动保存…")):
         assert f"{json.dumps(english)}: {json.dumps(chinese)}" in script
+
+
+def test_the_metrics_list_shows_published_as_a_mark_and_words(admin_client, home):
+    from tests.plans.factories import make_metric, make_plan
+
+    pillars = make_plan(home)[1]
+    make_metric(pillars["services"], slug="sales", name_zh_hans="社会消费品零售总额")
+    html = admin_client.get("/admin/snippets/plans/metric/").content.decode()
+    assert "社会消费品零售总额" in html and "✓ 已发布" in html
+    assert ">True<" not in html and "True\n" not in html
