@@ -50,3 +50,23 @@ def test_the_metrics_list_shows_published_as_a_mark_and_words(admin_client, home
     html = admin_client.get("/admin/snippets/plans/metric/").content.decode()
     assert "社会消费品零售总额" in html and "✓ 已发布" in html
     assert ">True<" not in html and "True\n" not in html
+
+
+def test_a_new_page_with_a_chinese_title_gets_a_pinyin_slug(admin_client, home):
+    from django.utils.text import slugify
+
+    from yuzhong_site.core.models import StandardPage
+
+    title = "十八梯传统风貌区"
+    page = home.add_child(instance=StandardPage(title=title, slug=slugify(title, allow_unicode=True)))
+    assert page.slug == "shi-ba-ti-chuan-tong-feng-mao-qu"
+    assert page.url.endswith("/shi-ba-ti-chuan-tong-feng-mao-qu/")
+
+
+def test_a_slug_the_editor_typed_is_kept(home):
+    from yuzhong_site.core.models import StandardPage
+
+    typed = home.add_child(instance=StandardPage(title="十八梯传统风貌区", slug="shibati"))
+    chinese = home.add_child(instance=StandardPage(title="解放碑步行街", slug="解放碑"))
+    assert typed.slug == "shibati"
+    assert chinese.slug == "解放碑"  # typed, not the title: the editor's choice
