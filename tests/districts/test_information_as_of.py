@@ -3,8 +3,10 @@ page gives "信息截至 / Information as of" the latest date a source gave one 
 page's own publish date; no page says "最后更新 / Last updated"."""
 
 import pytest
+from django.utils import translation
 
 from districts.models import HeritageSitePage
+from districts.templatetags.places_tags import partial_date
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +31,9 @@ def test_a_heritage_page_dates_its_information_by_its_facts(
         assert "Last updated" not in html and "最后更新" not in html
         if dates:
             dated = True
-            assert f'{as_of}: <time datetime="{max(dates)}">{max(dates)}</time>' in html
+            with translation.override("en" if prefix else "zh-hans"):
+                shown = partial_date(max(dates))
+            assert f'{as_of}: <time datetime="{max(dates)}">{shown}</time>' in html
         else:
             undated_seen = True
             assert f"{as_of}: {undated}" in html
