@@ -17,6 +17,8 @@ from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from yuzhong_site.core.media_review import UserAwareFormMixin
+
 UNREADABLE = _(
     "This image file is damaged or incomplete (perhaps the upload was cut short), so it cannot "
     "be used. Please save the picture again and upload the new file."
@@ -87,7 +89,7 @@ class SafeImageField(WagtailImageField):
         return uploaded
 
 
-class SafeImageForm(BaseImageForm):
+class SafeImageForm(UserAwareFormMixin, BaseImageForm):
     file = SafeImageField(
         label=_("File"), widget=BaseImageForm._meta.widgets["file"]
     )

@@ -190,7 +190,11 @@ def visiting_facts_context(page, facts, language, today=None):
     ]
     address = next(iter(groups.get(FactKind.ADDRESS, [])), None)
     phone = next(iter(groups.get(FactKind.PHONE, [])), None)
+    dated = sorted(fact.source_date for fact in facts if fact.source_date)
     return {
+        # "Information as of": the latest date a source gave one of these facts (as it gave
+        # it: 2025, 2024-09 or 2025-09-01), not the day the page was last saved.
+        "information_as_of": dated[-1] if dated else "",
         "fact_groups": fact_groups,
         "unknown_kinds": missing,
         "has_reported_facts": any(f.tier == SourceTier.REPORTED for f in facts),

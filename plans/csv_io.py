@@ -3,8 +3,14 @@
 The same format goes out and comes in, so export → edit in Excel → import round-trips:
 
 - UTF-8, with or without the byte-order mark Excel writes ("CSV UTF-8"); exports carry the mark.
+  A file that is not UTF-8 is read as GB18030 (a superset of GBK: what Excel and WPS on a Chinese
+  Windows write as "CSV (逗号分隔)").
 - Headers in English or Chinese (``metric`` or ``指标``…), in any order; optional columns may be
-  left out, unknown columns are refused.
+  left out, unknown columns are refused. Exports speak the language they are made in: a Chinese
+  admin gets Chinese headers, qualifier, status and yes/no words; the import reads either
+  language and the codes.
+- A figure given only in words (no value published, the note says what was) goes out and
+  comes back as such: a row without a value is accepted when its note is not empty.
 - Cells that a spreadsheet would run as a formula (starting with ``= + - @`` or a tab/return)
   are exported with a leading ``'``; the import removes that guard again.
 - The import is planned first (what will be added, what will change, every error with its row
@@ -46,6 +52,11 @@ class Column:
 
     def names(self):
         return (self.name, *self.aliases)
+
+    def header(self, language):
+        """The column's heading in an export made in ``language``: the first Chinese alias for
+        Chinese, the code for English."""
+        return self.aliases[0] if language.startswith("zh") and self.aliases else self.name
 
 
 MEASUREMENT_COLUMNS = (
@@ -161,9 +172,13 @@ def decode(data):
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
         raise CsvFileError(
             _(
-                "The file is not UTF-8 text. In Excel choose “Save as” → “CSV UTF-8 (comma "
+                "The file is neither UTF-8 nor GBK text. In Excel choose “Save as” → “CSV UTF-8 (comma "
                 "delimited)”; in WPS choose UTF-8 encoding. (First unreadable byte at position %(position)s.)"
             )
             % {"position": error.start}
@@ -458,12 +473,15 @@ def _future_problems(date, year):
 
 
 def _check_value(record, value, qualifier, problems):
-    """The figure is given (a qualifier alone says nothing) and is a number."""
+    """The figure is a number, or else the note says what was published (a figure given only
+    in words, or none at all); a qualifier alone says nothing."""
     if not record.get("value") and qualifier:
         problems.append(_("A qualifier needs a value: enter the figure or clear the qualifier."))
-    elif not record.get("value"):
-        problems.append(_("The value is empty."))
-    elif value is None:
+    elif not record.get("value") and not record.get("note"):
+        problems.append(
+            _("The value is empty. Enter the figure, or, when none was published as a number, say in the note what was published.")
+        )
+    elif record.get("value") and value is None:
         problems.append(
             _("“%(value)s” is not a number (use digits and a decimal point, at most 4 decimals, e.g. 23421.18).")
             % {"value": record["value"]}
@@ -508,13 +526,13 @@ def _measurement_fields(record, present, value, date, qualifier):
         "value": value,
         "date": date,
         "qualifier": qualifier,
-        "source_name": record.get("source", ""),
+        "source_name_zh_hans": record.get("source", ""),
         "source_url": record.get("source_url", ""),
         "note_zh_hans": record.get("note", ""),
     }
     # Columns left out of the file leave the stored values alone.
     column_of = {"value": "value", "date": "date",
-                 "source_name": "source", "source_url": "source_url", "note_zh_hans": "note"}
+                 "source_name_zh_hans": "source", "source_url": "source_url", "note_zh_hans": "note"}
     return {
         name: v
         for name, v in new.items()
@@ -561,7 +579,7 @@ def _qualifier(text, problems):
         for language in ("zh-hans", "en"):
             with translation.override(language):
                 names.add(str(label).lower())
-                names.add(str(label).split(" (")[0].lower())
+                names.add(str(label).split(" (")[0].split("（")[0].lower())
         if text in names:
             return value
     problems.append(
@@ -600,7 +618,17 @@ def _status_report(record, present, status, problems, project=None):
         problems.append(_not_a_date(text))
         return None
     unchanged = project is not None and project.status_date == date and project.status == (status or project.status)
-    if unchanged and not record.get("status_source") and not record.get("status_source_url"):
+    if unchanged and _repeats_latest_report(record, project):
+        return None
+    if (
+        project is not None
+        and not unchanged
+        and project.status_date == date
+        and _repeats_latest_report(record, project)
+    ):
+        problems.append(
+            _("A new status needs its own report: give its date and its source (the date, source and link in this row are those of the previous report).")
+        )
         return None
     future = {}
     _not_in_future(future, "status_date", day=date)
@@ -615,6 +643,16 @@ def _status_report(record, present, status, problems, project=None):
     return {"date": date, "status": status, "source_name_zh_hans": source, "source_name": source,
             "source_url": url, "note_zh_hans": record.get("status_note", ""),
             "note": record.get("status_note", "")}
+
+
+def _repeats_latest_report(record, project):
+    """The status columns say nothing new about the latest report: empty (older exports), or
+    its source, link and note as the export writes them."""
+    given = (record.get("status_source", ""), record.get("status_source_url", ""), record.get("status_note", ""))
+    if not any(given):
+        return True
+    report = latest_report(project)
+    return report is not None and given == tuple(_latest_report_cells(project))
 
 
 def _add_status_report(project):
@@ -703,7 +741,12 @@ def _plan_projects(plan, header_map, rows, user):
 
     present = set(header_map.values())
     records = _records(plan, header_map, rows)
-    projects = {p.slug: p for p in Project.objects.filter(slug__in={r.get("slug") for _l, r in records})}
+    projects = {
+        p.slug: p
+        for p in Project.objects.filter(slug__in={r.get("slug") for _l, r in records}).prefetch_related(
+            "status_reports"
+        )
+    }
     pillars = {
         p.key: p
         for p in PillarPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-path")
@@ -926,11 +969,18 @@ def _apply_projects(plan, user):
 
 
 def export_rows(kind, queryset=None):
-    """Header and rows (already guarded against formulas) for ``kind``."""
-    from .models import Measurement, Project
+    """Header and rows (already guarded against formulas) for ``kind``, in the active language:
+    Chinese headers, qualifier, status and yes/no words in Chinese, codes in English."""
+    from django.utils import translation
 
+    from .models import Measurement, Project
+    from .status import ProjectStatus
+
+    language = translation.get_language() or "zh-hans"
+    qualifiers = {value: str(label) for value, label in ValueQualifier.choices if value}
+    yes, no = ("是", "否") if language.startswith("zh") else ("yes", "no")
     if kind == "measurements":
-        header = [c.name for c in MEASUREMENT_COLUMNS]
+        header = [c.header(language) for c in MEASUREMENT_COLUMNS]
         measurements = (queryset if queryset is not None else Measurement.objects.all()).select_related(
             "metric"
         ).order_by("metric__sort_order", "metric__pk", "year", "sort_order", "pk")
@@ -941,24 +991,26 @@ def export_rows(kind, queryset=None):
                 m.period_zh_hans or "",
                 m.date.isoformat() if m.date else "",
                 format_decimal(m.value),
-                "yes" if m.approximate else "no",
-                m.qualifier,
-                m.source_name,
+                yes if m.approximate else no,
+                qualifiers.get(m.qualifier, ""),
+                m.source_name_zh_hans or "",
                 m.source_url,
                 m.note_zh_hans or "",
             ]
             for m in measurements.iterator(chunk_size=2000)
         )
     else:
-        header = [c.name for c in PROJECT_COLUMNS]
+        header = [c.header(language) for c in PROJECT_COLUMNS]
+        statuses = {value: str(label) for value, label in ProjectStatus.choices}
         projects = (queryset if queryset is not None else Project.objects.all()).select_related("pillar")
+        projects = projects.prefetch_related("status_reports").order_by("sort_order", "pk")
         rows = (
             [
                 p.slug,
                 p.pillar.key,
                 p.name_zh_hans or "",
                 p.name_en or "",
-                p.status,
+                statuses.get(p.status, p.status),
                 "" if p.progress is None else p.progress,
                 p.start_date.isoformat() if p.start_date else "",
                 p.planned_completion.isoformat() if p.planned_completion else "",
@@ -967,13 +1019,27 @@ def export_rows(kind, queryset=None):
                 p.summary_zh_hans or "",
                 p.summary_en or "",
                 p.status_date.isoformat() if p.status_date else "",
-                "",
-                "",
-                "",
+                *_latest_report_cells(p),
             ]
-            for p in projects.order_by("sort_order", "pk").iterator(chunk_size=2000)
+            for p in projects.iterator(chunk_size=2000)
         )
     return header, ([guard_cell(cell) for cell in row] for row in rows)
+
+
+def latest_report(project):
+    """The report the project's status and status date come from (None without one)."""
+    reports = [
+        r for r in project.status_reports.all() if r.date == project.status_date and r.status == project.status
+    ]
+    return max(reports, key=lambda r: (r.sort_order, r.pk or 0)) if reports else None
+
+
+def _latest_report_cells(project):
+    """Source, link and note of the latest status report: who said so, in the file too."""
+    report = latest_report(project)
+    if report is None:
+        return ["", "", ""]
+    return [report.source_name_zh_hans or "", report.source_url or "", report.note_zh_hans or ""]
 
 
 def write_csv(kind, stream, queryset=None):

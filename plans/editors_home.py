@@ -1,6 +1,6 @@
 """The plan's sections of the editors' home (yuzhong_site/core/editors_home.py): plan data
 awaiting review (for those who may publish it), this user's plan-data drafts, and figures and
-project statuses older than twelve months — each with a link to the record's edit page."""
+project statuses whose latest report is older than twelve months — each with a link to the record's edit page."""
 
 import datetime
 
@@ -59,12 +59,14 @@ def stale_metrics(today=None):
     return [m for m in metrics if _as_of(m) is None or today - _as_of(m) > STALE_AFTER]
 
 
-def stale_projects(now=None):
-    """Live projects, not finished, whose status was last published more than a year ago (or
-    never through the admin)."""
-    now = now or timezone.now()
-    projects = Project.objects.filter(live=True).exclude(status__in=DONE_PROJECT_STATUSES).order_by("sort_order", "pk")
-    return [p for p in projects if p.last_published_at is None or now - p.last_published_at > STALE_AFTER]
+def stale_projects(today=None):
+    """Live projects, not finished, whose latest status report is more than twelve months old
+    (or that have none): the date residents see beside the status, not the record's last save."""
+    today = today or timezone.localdate()
+    projects = Project.objects.filter(live=True).exclude(status__in=DONE_PROJECT_STATUSES).order_by(
+        "status_date", "sort_order", "pk"
+    )
+    return [p for p in projects if p.status_date is None or today - p.status_date > STALE_AFTER]
 
 
 def plan_sections(request):
@@ -113,11 +115,11 @@ def plan_sections(request):
             _("Project statuses older than 12 months"),
             _rows(
                 projects[:ROWS], finder,
-                lambda p: _("last published %(when)s") % {"when": timezone.localdate(p.last_published_at)}
-                if p.last_published_at else _("never checked in the admin"),
+                lambda p: _("latest status report: %(when)s") % {"when": p.status_date}
+                if p.status_date else _("no status report yet"),
             ),
             len(projects),
-            empty=_("Every project's status was checked in the last year."),
+            empty=_("Every unfinished project has a status report from the last twelve months."),
         )
     )
     return sections

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -25,12 +26,20 @@ for _model in (Goal, Metric, Project):
     register_permission_policy(_model, PillarScopedPermissionPolicy(_model), exact_class=True)
 
 
+def _published_words(record):
+    """A mark and words, not Python's True/False: ✓ 已发布 / — 未发布."""
+    return _("✓ published") if record.live else _("— not published")
+
+
+PUBLISHED_COLUMN = Column("live", label=gettext_lazy("published"), accessor=_published_words)
+
+
 class GoalViewSet(SnippetViewSet):
     model = Goal
     edit_view_class = PillarScopedEditView
     edit_handler = ObjectList(Goal.panels, base_form_class=PillarScopedForm)
     icon = "pick"
-    list_display = ["statement", "pillar", "live"]
+    list_display = ["statement", "pillar", PUBLISHED_COLUMN]
     search_fields = ["statement_zh_hans", "statement_en"]
 
 
@@ -40,7 +49,7 @@ class MetricViewSet(SnippetViewSet):
     index_view_class = CsvIndexView
     edit_handler = ObjectList(Metric.panels, base_form_class=PillarScopedForm)
     icon = "order"
-    list_display = ["name", "pillar", "unit", "live"]
+    list_display = ["name", "pillar", "unit", PUBLISHED_COLUMN]
     list_filter = ["unit", "kind"]
     search_fields = ["name_zh_hans", "name_en", "slug"]
 
@@ -51,7 +60,7 @@ class ProjectViewSet(SnippetViewSet):
     index_view_class = CsvIndexView
     edit_handler = ObjectList(Project.panels, base_form_class=PillarScopedForm)
     icon = "cogs"
-    list_display = ["name", "pillar", "status", "live"]
+    list_display = ["name", "pillar", "status", PUBLISHED_COLUMN]
     list_filter = ["status"]
     search_fields = ["name_zh_hans", "name_en", "slug"]
 

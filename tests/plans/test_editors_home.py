@@ -57,3 +57,55 @@ def test_the_moderator_sees_what_waits_for_review(client, setup):
     waiting = _section(html, "plan-review")
     assert "新指标" in waiting and f"/admin/snippets/plans/metric/edit/{setup['fresh'].pk}/" in waiting
     assert "新指标" not in _section(html, "my-plan-drafts")
+
+
+def test_a_project_status_is_stale_by_its_latest_report_not_its_last_save(client, setup, home):
+    """Saved yesterday, reported on in 2021: the dashboard says the status is old."""
+    Project.objects.filter(pk=setup["project"].pk).update(last_published_at=timezone.now())
+    client.force_login(setup["editor"])
+    stale = _section(client.get("/admin/").content.decode(), "stale-statuses")
+    assert "旧状态项目" in stale and "2021-03-01" in stale
+
+
+def test_the_moderator_sees_pages_awaiting_review_first(client, setup, home):
+    from wagtail.models import Page
+
+    from yuzhong_site.core.models import StandardPage
+
+    page = home.add_child(instance=StandardPage(title="待审核的动态", slug="waiting", live=False))
+    page.save_revision(user=setup["editor"]).page  # noqa: B018
+    Page.objects.get(pk=page.pk).specific.get_workflow().start(page, setup["editor"])
+    client.force_login(setup["moderator"])
+    html = client.get("/admin/").content.decode()
+    sections = [html.index(f'id="yz-home-{key}"') for key in ("pages-review", "plan-review", "stale-figures", "stale-statuses")]
+    assert sections == sorted(sections), "reviews first, then stale items"
+    waiting = _section(html, "pages-review")
+    assert "待审核的动态" in waiting and f"/admin/pages/{page.pk}/edit/" in waiting
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_approve_or_reject_from_the_dashboard_says_what_happened(client, setup, home, action):
+    from wagtail.models import TaskState
+
+    from yuzhong_site.core.models import StandardPage
+
+    page = home.add_child(instance=StandardPage(title="待审核的动态", slug="waiting", live=False))
+    page.save_revision(user=setup["editor"])
+    page.get_workflow().start(page, setup["editor"])
+    state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(page.pk))
+    client.force_login(setup["moderator"])
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.pk}/{action}/{state.pk}/",
+        {"comment": "请补充来源"},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    html = client.get("/admin/").content.decode()
+    page.refresh_from_db()
+    if action == "approve":
+        assert page.live
+        assert "“待审核的动态”已批准并发布。" in html
+        assert f'href="{page.get_url()}"' in html or page.full_url in html
+    else:
+        assert not page.live
+        assert "“待审核的动态”已退回给作者" in html

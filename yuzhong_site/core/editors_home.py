@@ -34,6 +34,46 @@ class Section:
         return max(self.total - len(self.rows), 0)
 
 
+def review_section(request):
+    """Pages (and other records in a workflow) waiting for this user's review: first on the
+    moderator's home, each row a link to the page's edit view, where approve and reject are."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+    from wagtail.models import TaskState
+
+    states = (
+        TaskState.objects.reviewable_by(request.user)
+        .select_related("revision__user", "task")
+        .prefetch_related("revision__content_object")
+        .order_by("started_at")
+    )
+    total = states.count()
+    if not total and not _can_review(request.user):
+        return None
+    finder = AdminURLFinder(request.user)
+    rows = []
+    for state in states[:ROWS]:
+        obj = state.revision.content_object
+        rows.append(
+            {
+                "label": str(getattr(obj, "title", obj)),
+                "url": finder.get_edit_url(obj) or "",
+                "note": _("%(task)s · submitted by %(user)s on %(date)s")
+                % {
+                    "task": state.task.name,
+                    "user": state.revision.user or "—",
+                    "date": state.started_at.date(),
+                },
+            }
+        )
+    return Section(
+        "pages-review",
+        _("Pages awaiting your review"),
+        rows,
+        total,
+        empty=_("No page is waiting for your review."),
+    )
+
+
 def page_sections(request):
     from wagtail.models import Page
 
@@ -109,6 +149,13 @@ def page_sections(request):
     return sections
 
 
+def _can_review(user):
+    """A moderator: someone who may publish pages (an approval task's group)."""
+    from wagtail.models import GroupApprovalTask
+
+    return user.is_superuser or GroupApprovalTask.objects.filter(groups__in=user.groups.all()).exists()
+
+
 class EditorsHomePanel(Component):
     name = "yuzhong_editors_home"
     order = 50  # above Wagtail's own panels
@@ -119,7 +166,9 @@ class EditorsHomePanel(Component):
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
-        sections = []
+        # What awaits this user's review comes first (pages, then plan data from the hooks).
+        review = review_section(self.request)
+        sections = [review] if review is not None else []
         for fn in hooks.get_hooks("yuzhong_editors_home_sections"):
             sections.extend(fn(self.request) or [])
         sections.extend(page_sections(self.request))

@@ -44,6 +44,19 @@ class BasePage(Page):
         context["source_page"] = default_locale_page(self) if self.alias_of_id else self
         return context
 
+    def full_clean(self, *args, **kwargs):
+        """A new page whose slug is its Chinese title as the admin fills it in (percent-encoded
+        in every link) gets a short pinyin slug instead: 十八梯传统风貌区 → shi-ba-ti-chuan-tong-feng-mao-qu.
+        A slug the editor typed (anything but the title's own) is kept."""
+        from .text import pinyin_slug
+
+        if self.pk is None and self.title and self.slug and not self.slug.isascii():
+            from django.utils.text import slugify
+
+            if self.slug == slugify(self.title, allow_unicode=True):
+                self.slug = pinyin_slug(self.title) or self.slug
+        return super().full_clean(*args, **kwargs)
+
     def update_aliases(self, *args, **kwargs):
         """Wagtail publishes a page's aliases (our English placeholders) whenever the page is
         "published", even when publishing only schedules it: the alias would go live at once

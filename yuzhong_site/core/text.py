@@ -69,3 +69,18 @@ def connect_signals():
     from django.db.models.signals import pre_save
 
     pre_save.connect(clean_on_save, dispatch_uid="yz_strip_control_characters")
+
+
+def pinyin_slug(text, max_length=60):
+    """A short, readable web-address slug of Chinese ``text``: its pinyin syllables joined by
+    hyphens (ASCII letters and digits kept), cut at a syllable within ``max_length``."""
+    from django.utils.text import slugify
+    from pypinyin import lazy_pinyin
+
+    words = [slugify(word) for word in lazy_pinyin(text, errors="default")]
+    slug = ""
+    for word in filter(None, "-".join(words).split("-")):
+        if len(slug) + len(word) + 1 > max_length:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug

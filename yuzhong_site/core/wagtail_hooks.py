@@ -9,6 +9,34 @@ from wagtail.admin.menu import MenuItem
 from .translation_status import TranslationStatusView
 
 
+def _register_reviewed_media_policies():
+    """Images and documents used on live pages: only moderators delete them
+    (yuzhong_site/core/media_review.py). Registered for the exact models, which the registry
+    prefers to Wagtail's own (registered for the class and its subclasses), whatever the order
+    in which the apps start."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import register_permission_policy
+
+    from .media_review import ReviewedMediaPolicy
+
+    register_permission_policy(
+        get_image_model(),
+        ReviewedMediaPolicy(get_image_model(), auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"),
+        exact_class=True,
+    )
+    register_permission_policy(
+        get_document_model(),
+        ReviewedMediaPolicy(
+            get_document_model(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
+        ),
+        exact_class=True,
+    )
+
+
+_register_reviewed_media_policies()
+
+
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A message after approve or reject from the dashboard (yuzhong_site/core/workflow_messages.py).
+    "yuzhong_site.core.workflow_messages.workflow_messages",
     "yuzhong_site.core.security.PagePasswordThrottleMiddleware",
     # Last: turns axes' lockout into the bilingual 429 page (yuzhong_site/core/security.py).
     "axes.middleware.AxesMiddleware",
@@ -145,6 +147,18 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite, the embedded default, must hold several editors saving at once (Wagtail's autosave,
+# its editing-session ping and a submit write within the same second): a write transaction takes
+# the write lock when it begins (IMMEDIATE), so a read-then-write never fails half-way with
+# "database is locked"; a writer waits up to 20 s for the lock; WAL lets readers read meanwhile.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis through REDIS_URL.
@@ -291,7 +305,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/wagtail: Wagtail's own interface strings that the installed Wagtail has not translated
+# into Chinese (docs/admin-chinese.md lists them); after the project's, before Wagtail's.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -328,6 +344,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "yuzhong_site.search.backend"},
 }
+# A new file over a document live pages use goes through review (yuzhong_site/core/media_review.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "yuzhong_site.core.media_review.ReviewedDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10 MB
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs
