@@ -14,6 +14,7 @@ from wagtail import hooks
 
 from yuzhong_site.core.fragments import missing as missing_cards
 from yuzhong_site.core.i18n import active_locale
+from yuzhong_site.core.page_context import builds
 
 from . import geo
 from .models import (
@@ -72,6 +73,7 @@ def with_cards(request, sites):
     return [full.get(site.pk, site) for site in sites]
 
 
+@builds(VisitIndexPage)
 def visit_index_context(page, request):
     districts = list(District.objects.all())
     by_slug = {district.slug: district for district in districts}
@@ -126,6 +128,7 @@ def place_context(kind, place, request):
     return context
 
 
+@builds(VisitIndexPage, "district")
 def district_context(page, request, slug):
     district = District.objects.filter(slug=slug).first()
     if district is None:
@@ -191,6 +194,7 @@ def visiting_facts_context(page, facts, language):
     }
 
 
+@builds(HeritageSitePage)
 def heritage_site_context(page, request):
     gallery = list(page.gallery_images.select_related("image").prefetch_related("image__renditions"))
     facts = list(page.visiting_facts.all())
@@ -234,6 +238,7 @@ def _localized_sites(route, site_ids):
     return resolved
 
 
+@builds(RoutePage)
 def route_context(page, request):
     raw_stops = list(page.stops.all())
     sites = _localized_sites(page, [s.site_id for s in raw_stops if s.site_id])
