@@ -14,6 +14,10 @@ restriction starts a new generation too): the records are then filtered on those
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
+from yuzhong_site.core.memo import memoized
+
+from .models import PillarPage
+
 
 def _restricted(path_field):
     """True where the page at ``path_field`` (of the outer query) or an ancestor has a view
@@ -29,8 +33,6 @@ def _restricted(path_field):
 
 def public_pillars(queryset=None):
     """Pillar pages that are live and public (``queryset``: PillarPage objects to narrow)."""
-    from .models import PillarPage
-
     queryset = PillarPage.objects.all() if queryset is None else queryset
     return queryset.filter(live=True).filter(~_restricted("path"))
 
@@ -38,8 +40,6 @@ def public_pillars(queryset=None):
 def public_pillar_ids():
     """The primary keys of the public pillars: read once per publish (core/memo.py) —
     publishing, unpublishing, moving or restricting a page starts a new generation."""
-    from yuzhong_site.core.memo import memoized
-
     return memoized(
         None, ("public-pillar-ids",), lambda: list(public_pillars().values_list("pk", flat=True))
     )

@@ -16,7 +16,8 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from . import cache, security  # noqa: F401 - security connects the login-throttle signals
+        # Imported once the models are loaded: security and editorial import models.
+        from . import cache, security, text  # noqa: F401 - security connects the login-throttle signals
         from .editorial import default_new_users_to_chinese_admin, review_new_sections
 
         post_save.connect(
@@ -26,6 +27,4 @@ class CoreConfig(AppConfig):
         )
         page_published.connect(review_new_sections, dispatch_uid="yuzhong_review_new_sections")
         cache.connect_signals()
-        from . import text
-
         text.connect_signals()

@@ -10,6 +10,7 @@ rounded) and units are separate fields. Public data = live records under live pa
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import translation
 
+from districts.models import HeritageSitePage
 from plans.models import (
     Measurement,
     Metric,
@@ -265,8 +266,6 @@ def pillar_records(items, request):
 def last_updated():
     """When the published data last changed: the latest publication of a live metric,
     project, plan, pillar or heritage site (None if nothing is published)."""
-    from districts.models import HeritageSitePage
-
     moments = [
         public_records(Metric.objects.all()).aggregate(m=Max("last_published_at"))["m"],
         public_records(Project.objects.all()).aggregate(m=Max("last_published_at"))["m"],

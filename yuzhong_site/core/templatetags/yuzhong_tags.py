@@ -9,7 +9,10 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from yuzhong_site.core.dates import long_date
+from yuzhong_site.core.fragments import render_fragment
 from yuzhong_site.core.i18n import absolute_local_url, page_translations, path_urls_by_language
+from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
 
 register = template.Library()
@@ -174,8 +177,6 @@ def languages_first(language_code):
 @register.filter(name="long_date")
 def long_date_filter(value):
     """A date for readers: 2021年1月28日 / 28 January 2021 (yuzhong_site/core/dates.py)."""
-    from yuzhong_site.core.dates import long_date
-
     return long_date(value)
 
 
@@ -187,8 +188,6 @@ def responsive_picture(image, alt, lazy=False, sizes=""):
     image starts a new generation (settings.PAGE_CACHE_PURGE_MODELS), so an edited image is
     never shown with its old renditions."""
     from django.template.loader import render_to_string
-
-    from yuzhong_site.core.memo import memoized
 
     if not image:
         return ""
@@ -204,6 +203,4 @@ def fragment(context, template_name, key, **values):
     """``{% fragment "components/project_card.html" project.pk project=project %}``: the
     template rendered with ``values``, written once per publish for ``key`` and the scalar
     values (yuzhong_site/core/fragments.py)."""
-    from yuzhong_site.core.fragments import render_fragment
-
     return render_fragment(context.get("request"), template_name, key, **values)
