@@ -231,3 +231,15 @@ def plan_editors_home_sections(request):
     return plan_sections(request)
 # Indicators, projects and updates by year in the site map and sitemap.xml (plans/site_map.py).
 site_map.register()
+
+
+# The plan on the core's home page (templates/yuzhong_site/home_page.html): its feeds' discovery
+# links in the head, the plan at a glance and the latest updates in the content.
+@hooks.register("home_page_head")
+def home_page_feed_links():
+    return "plans/home_page_head.html"
+
+
+@hooks.register("home_page_content")
+def home_page_plan():
+    return "plans/home_page_content.html"

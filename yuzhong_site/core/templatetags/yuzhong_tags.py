@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 from yuzhong_site.core.dates import long_date
@@ -16,6 +17,19 @@ from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def hooked_templates(context, hook_name):
+    """What the apps above the core put into a core template at ``hook_name`` (the home page
+    shows the plan this way without the core loading the plan's tags): every function registered
+    with ``@hooks.register(hook_name)`` returns a template name, rendered here with the page's
+    context as ``{% include %}`` would."""
+    parts = []
+    for fn in hooks.get_hooks(hook_name):
+        with context.push():
+            parts.append(context.template.engine.get_template(fn()).render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - our own templates' output
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
 
