@@ -51,11 +51,6 @@ def public_records(queryset):
     return queryset.filter(live=True, pillar__in=public_pillar_ids())
 
 
-def is_public(record):
-    """One record (goal, metric, project): is it public? (One query.)"""
-    return public_records(type(record)._default_manager.filter(pk=record.pk)).exists()
-
-
 def searchable_records(queryset):
     """``public_records`` for the search backend, which filters only on indexed fields (the
     ``pillar IN (…)`` filter is one)."""

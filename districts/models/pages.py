@@ -357,10 +357,6 @@ class VisitingFact(OrderedChild):
             return self.value_en or self.value_zh
         return self.value_zh
 
-    @property
-    def is_free(self):
-        return self.price_yuan is not None and self.price_yuan == 0
-
     def clean(self):
         super().clean()
         errors = {}

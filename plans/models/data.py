@@ -30,7 +30,7 @@ from yuzhong_site.core.validators import (
 )
 
 from ..revisions import rebase_for_publish
-from ..status import DONE_PROJECT_STATUSES, Direction, ProjectStatus, Qualifier, ValueQualifier
+from ..status import Direction, ProjectStatus, Qualifier, ValueQualifier
 from ..units import Unit
 from .pages import PillarPage, PlanPage
 
@@ -543,10 +543,6 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         if not reports:
             return None
         return max(reports, key=lambda r: (r.date, r.sort_order or 0, r.pk or 0))
-
-    @property
-    def is_done(self):
-        return self.status in DONE_PROJECT_STATUSES
 
     @property
     def status_css(self):

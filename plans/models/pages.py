@@ -85,10 +85,6 @@ class PlanPage(RoutablePageMixin, BasePage):
                 {"end_year": _("The end year cannot be before the start year.")}
             )
 
-    @property
-    def period_label(self):
-        return f"{self.start_year}–{self.end_year}"
-
     def has_ended(self, today=None):
         return plan_has_ended(self.end_year, today)
 

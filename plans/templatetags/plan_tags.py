@@ -20,11 +20,6 @@ def cached_plan_summary(plan, request):
     return {key: context[key] for key in ("indicator_text", "results", "plan_roll_up", "latest_date")}
 
 
-def cached_plan_roll_up(plan, request):
-    """The plan's roll-up (status counts of plan indicators and projects), remembered."""
-    return cached_plan_summary(plan, request)["plan_roll_up"]
-
-
 @register.filter
 def plan_when(day, precision="day"):
     """A date to the precision the source gives: "2021年1月" / "January 2021"."""

@@ -12,11 +12,6 @@ def default_language():
     return settings.LANGUAGE_CODE
 
 
-def other_languages(current=None):
-    current = current or translation.get_language()
-    return [code for code, _name in settings.LANGUAGES if code != current]
-
-
 def default_locale():
     """Wagtail's default (Chinese) ``Locale``: asked for on nearly every page, so remembered
     until the next publish (yuzhong_site/core/memo.py) instead of one query each time."""

@@ -8,7 +8,6 @@ rounded) and units are separate fields. Public data = live records under live pa
 """
 
 from django.db.models import Count, Max, Prefetch, Q
-from django.utils import translation
 
 from districts.models import HeritageSitePage
 from plans.models import (
@@ -275,9 +274,3 @@ def last_updated():
     ]
     moments = [moment for moment in moments if moment is not None]
     return max(moments) if moments else None
-
-
-def in_language(language, build, *args):
-    """Call ``build(*args)`` with ``language`` active (texts, labels, fallbacks)."""
-    with translation.override(language):
-        return build(*args)
