@@ -1,8 +1,11 @@
 """What the visitor pages put in their template context: a fixed number of queries each.
 
-Kept apart from the models so that the page classes read as data. The plan's side of a place
-(a site's project, a district's projects) is added by the apps above this one through the
-``place_context`` Wagtail hook (``plans/wagtail_hooks.py``): districts never imports plans.
+Kept apart from the models so that the page classes read as data: each builder registers
+itself for its page class (``@builds``), and the page asks for it by name
+(``yuzhong_site/core/page_context.py``), so this module imports the models and not the
+reverse. The plan's side of a place (a site's project, a district's projects) is added by
+the apps above this one through the ``place_context`` Wagtail hook (``plans/wagtail_hooks.py``):
+districts never imports plans.
 """
 
 from django.core.paginator import Paginator

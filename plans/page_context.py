@@ -1,6 +1,9 @@
 """What the plan's pages put in their template context: the plan's dashboard, a pillar, a
 project, a metric, the updates list and one update, each with a fixed number of queries
-(select_related / prefetch_related), whatever the amount of content."""
+(select_related / prefetch_related), whatever the amount of content.
+
+Each builder registers itself for its page class (``@builds``) and the page asks for it by name
+(``yuzhong_site/core/page_context.py``): this module imports the models, never the reverse."""
 
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
