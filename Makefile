@@ -75,7 +75,7 @@ visit-report: install ## Places and the facts each page shows, and the search ma
 	@mkdir -p var
 	DATABASE_URL=$(VISIT_REPORT_DATABASE_URL) $(PY) -m tests.perf.visit_report $(VISIT_REPORT_ARGS)
 
-# The reading-mode measures of issue 15 (header, overflow, text size, print, axe) on every page
+# The reading-mode measures (header, overflow, text size, print, axe) on every page
 # type, from Debian's Chromium against gunicorn; its own SQLite database under var/.
 READABLE_DATABASE_URL ?= sqlite:///$(CURDIR)/var/readable.sqlite3
 

@@ -107,7 +107,7 @@ def pillar_filter_keys():
     """``[(key, Chinese pillar page, Chinese plan page)]`` for every public pillar, in tree order:
     the key that names a pillar in the updates filter (``?pillar=``) and its feeds
     (``feed/<key>/rss/``). A pillar of the first plan (the earliest in the page tree) is named by
-    its role (``services``), as it always has been, so published feed addresses keep working when
+    its role alone (``services``), so published feed addresses keep working when
     a plan is added; a pillar of any other plan by its plan's slug and its role
     (``plan-13-services``), so two plans' pillars of one role never share an address. Remembered
     until the next publish."""

@@ -32,7 +32,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
     # A test's rows are rolled back without a publish signal: start each test with an empty
-    # cache and an empty per-publish memo (yuzhong_site/memo.py).
+    # cache and an empty per-publish memo (yuzhong_site/core/memo.py).
     cache.clear()
     memo.forget_all()
     yield

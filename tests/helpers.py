@@ -63,7 +63,7 @@ def json_ld_blocks(html):
     return parser.blocks
 
 
-# Issue 14's budget for an uncached public page (the page cache off), in either language and
+# The query budget of an uncached public page (the page cache off), in either language and
 # whatever the amount of content. A page's first request after a publish also fills the
 # per-publish memo (its route, ancestors, translations: yuzhong_site/core/memo.py); that one is
 # bounded too, more loosely — every later request, until the next publish, gets the budget.

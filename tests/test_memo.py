@@ -1,4 +1,4 @@
-"""The per-publish memo (yuzhong_site/memo.py): an uncached page reuses the site, the menus, the
+"""The per-publish memo (yuzhong_site/core/memo.py): an uncached page reuses the site, the menus, the
 footer and the latest updates between publishes, and shows every publish at once — also when
 the publish happened in another process (the shared generation changed)."""
 

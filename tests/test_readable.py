@@ -1,4 +1,4 @@
-"""Readable for everyone (issue 15), without a browser: the reading-mode links, honest error
+"""Readable for everyone, without a browser: the reading-mode links, honest error
 pages in the requested language, titles without repetition, a site map that matches
 sitemap.xml. (The browser checks are in tests/browser/test_readable_browser.py.)"""
 

@@ -1,4 +1,4 @@
-"""The checks of issue 15 ("Readable for everyone") for one loaded page, in JavaScript run by
+"""The "Readable for everyone" checks for one loaded page, in JavaScript run by
 Playwright: shared by tests/browser/test_readable_browser.py and usable from a dev script."""
 
 # Every visible piece of text: its rendered font size in CSS px (SVG text scaled by the SVG's

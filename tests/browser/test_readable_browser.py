@@ -1,4 +1,4 @@
-"""Issue 15's "Done when", in one browser: every page type, both languages, at 320, 390, 768 and
+"""Readable for everyone, in one browser: every page type, both languages, at 320, 390, 768 and
 1280 px, in the four reading modes (normal, large text, high contrast, both).
 
 One browser and one live server per test worker, one test per mode (and one for print); each

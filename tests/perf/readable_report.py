@@ -1,4 +1,4 @@
-"""``make readable-report``: issue 15's measures ("Readable for everyone"), printed rather than
+"""``make readable-report``: the "Readable for everyone" measures, printed rather than
 asserted — header height and page-title position on a 390x844 phone, sideways overflow, the
 smallest visible text, printed A4 page counts and an axe summary, for every page type of
 tests/browser/test_readable_browser.py in both languages and the four reading modes.

@@ -26,7 +26,7 @@ from . import setup_django
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = BASE_DIR / "var"
 
-# The columns of table (a), in the order: (fact kind on the page, column heading).
+# The columns of table (a), in the order of the visiting-information block: (fact kind on the page, column heading).
 KIND_COLUMNS = [
     ("Address", "address"), ("Opening hours", "hours"), ("Closures", "closures"),
     ("Admission", "admission"), ("Booking", "booking"), ("Metro", "metro"),

@@ -1,4 +1,4 @@
-"""Issue 11: every figure and status says when and who; two kinds of figures; the summary
+"""Every figure and status says when and who; two kinds of figures; the summary
 table; charts from three points; bad input refused in both languages; a second plan."""
 
 import csv

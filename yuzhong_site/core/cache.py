@@ -1,6 +1,6 @@
 """The public-page cache: anonymous GETs are served from the Django cache, publishing purges it.
 
-How it works (the README's "Caching" section explains why):
+How it works (docs/architecture.md, "Caching and invalidation", explains why):
 
 * ``PublicPageCacheMiddleware`` caches every anonymous ``GET``/``HEAD`` that ends in a plain
   ``200`` without cookies — every Wagtail page, the search page and any public view added later,

@@ -52,7 +52,7 @@ def is_untranslated_alias(page):
 def page_translations(page, request=None):
     """``page`` and its live translations (and aliases), with their locales: one query, made
     once per publish when ``request`` is given (the language links and the outdated-translation
-    notice share it; yuzhong_site/memo.py)."""
+    notice share it; yuzhong_site/core/memo.py)."""
     def find():
         return list(page.get_translations(inclusive=True).live().select_related("locale"))
 

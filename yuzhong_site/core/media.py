@@ -1,9 +1,10 @@
 """Serving uploaded media from the app — only when DJANGO_SERVE_MEDIA is on.
 
-In production the reverse proxy serves MEDIA_ROOT (see the README). This view exists for set-ups
-without one (and the two-instance test): Django's ``static.serve`` refuses paths outside
-MEDIA_ROOT and lists no directories, and every file is sent with a sandboxing CSP, ``nosniff``
-and no inline rendering of anything but images, so an uploaded SVG or HTML file cannot run script.
+In production the reverse proxy serves MEDIA_ROOT, or media live in a bucket (docs/operations.md).
+This view exists for set-ups without a proxy (and the two-instance test): Django's
+``static.serve`` refuses paths outside MEDIA_ROOT and lists no directories, and every file is
+sent with a sandboxing CSP, ``nosniff`` and no inline rendering of anything but images, so an
+uploaded SVG or HTML file cannot run script.
 """
 
 import mimetypes

@@ -1,10 +1,10 @@
 """What every page asks the database for and that only changes when something is published.
 
-Each request of an uncached page used to look up the same rows again: the Wagtail ``Site`` for
-the host, the footer settings, the home page's menu sections, the latest updates… They change
-only when an editor publishes, moves or deletes a page or saves site data — exactly the events
-that bump the page cache's *generation* (``yuzhong_site.core.cache``). So each process keeps them in
-a plain dictionary tagged with the generation it was filled under, and empties it as soon as a
+Without it, each request of an uncached page would look up the same rows again: the Wagtail
+``Site`` for the host, the footer settings, the home page's menu sections, the latest updates…
+They change only when an editor publishes, moves or deletes a page or saves site data — exactly
+the events that bump the page cache's *generation* (``yuzhong_site.core.cache``). So each process
+keeps them in a plain dictionary tagged with the generation it was filled under, and empties it as soon as a
 request sees a newer generation. Across several app servers the generation lives in the shared
 cache (Redis), so a publish on one server empties the memo on every server at its next request.
 

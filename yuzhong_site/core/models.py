@@ -237,7 +237,7 @@ class FooterSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """Wagtail's lookup (remembered on the request), with the row itself from the
-        per-publish memo: saving the settings purges like any site data (yuzhong_site/memo.py)."""
+        per-publish memo: saving the settings purges like any site data (yuzhong_site/core/memo.py)."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)

@@ -3,7 +3,7 @@ the home's menu sections — each looked up once per request and shared by the s
 
 The header navigation, the breadcrumbs, the government-site metadata (栏目 / ColumnName), the
 home page's sections and Wagtail's view-restriction check all need the same few rows; fetching
-them once keeps an uncached page to a handful of queries (see tests/test_query_budgets.py).
+them once keeps an uncached page to a handful of queries (``PAGE_BUDGET`` in tests/helpers.py, asserted for every page type).
 """
 
 from django.utils import translation
@@ -63,7 +63,7 @@ def site_home(request):
 
 def menu_children(home, request=None):
     """The live children of ``home`` shown in menus, in tree order: the header navigation and
-    the home page's sections share one query, made once per publish (yuzhong_site/memo.py)."""
+    the home page's sections share one query, made once per publish (yuzhong_site/core/memo.py)."""
     if request is None:
         return list(_menu_queryset(home))
     return memoized(request, ("menu-children", home.pk), lambda: list(_menu_queryset(home)))

@@ -2,7 +2,7 @@
 return) and DEL are removed.
 
 They arrive with text pasted from Word and other programs (a vertical tab for a manual line
-break, a form feed for a page break…); XML 1.0 forbids them, so a single one used to take the
+break, a form feed for a page break…); XML 1.0 forbids them, so a single one would take the
 RSS and Atom feeds down, and PostgreSQL refuses NUL. The first line of defence cleans every text
 field (char, text, rich text, StreamField) of the site's models on save, and the content of
 every revision (drafts of pages and snippets); the second cleans what feeds and JSON send.

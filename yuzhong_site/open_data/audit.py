@@ -52,7 +52,7 @@ from yuzhong_site.core.translation_status import (
 )
 
 FAILURE, WARNING = "failure", "warning"
-# The identifiers the demo content uses: well-formed, obviously not real (see yuzhong_site/demo.py).
+# The identifiers the demo content uses: well-formed, obviously not real (see yuzhong_site/core/demo.py).
 DEMO_MARKERS = ("示例", "demo", "example")
 SITE_ID_CODE_PATTERN = re.compile(r"^\d{10}$")
 ICP_PATTERN = re.compile(r"ICP备\d{6,}号")

@@ -1,7 +1,7 @@
 """Base settings: safe for production, configured from the environment.
 
 Development (``dev``) and tests (``test``) switch conveniences on; ``production``
-refuses to start without its secrets. Every variable is listed in the README.
+refuses to start without its secrets. Every variable is listed in docs/operations.md.
 """
 
 import os
@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from .storage import media_csp_sources, media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -35,7 +37,7 @@ def require_env(name):
     if not value:
         raise ImproperlyConfigured(
             f"The environment variable {name} is required in production and is not set. "
-            "See the README's environment-variable table."
+            "See the environment-variable table in docs/operations.md."
         )
     return value
 
@@ -91,7 +93,7 @@ MIDDLEWARE = [
     "yuzhong_site.core.security.SecurityHeadersMiddleware",
     # Anonymous public GETs are answered from here, before sessions, locale and Wagtail.
     "yuzhong_site.core.cache.PublicPageCacheMiddleware",
-    # The Wagtail Site (and other per-publish data) from a per-process memo: yuzhong_site/memo.py.
+    # The Wagtail Site (and other per-publish data) from a per-process memo: yuzhong_site/core/memo.py.
     "yuzhong_site.core.memo.MemoizedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -156,7 +158,7 @@ else:
         }
     }
 
-# The public-page cache (yuzhong_site/cache.py; the README's "Caching" section).
+# The public-page cache (yuzhong_site/core/cache.py; docs/architecture.md, "Caching").
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "600"))  # server-side, purged on publish
@@ -200,7 +202,7 @@ if CDN_PURGE_BACKEND:
         raise ImproperlyConfigured(f"CDN_PURGE_BACKEND must be one of {sorted(_backends)}.")
     WAGTAILFRONTENDCACHE = {"default": _backends[CDN_PURGE_BACKEND]}
 
-# Admin sign-in throttling (yuzhong_site/security.py): failures counted in the shared cache.
+# Admin sign-in throttling (yuzhong_site/core/security.py): failures counted in the shared cache.
 LOGIN_THROTTLE_PATHS = ("/admin/login/",)
 LOGIN_THROTTLE_USER_LIMIT = 5  # failures per account and address
 LOGIN_THROTTLE_IP_LIMIT = 20  # failures per address, any account
@@ -212,7 +214,7 @@ NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))  # trusted proxies adding X-Fo
 
 # /.well-known/security.txt contact (falls back to the footer's contact e-mail).
 SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT", "")
-# Serve MEDIA_ROOT from the app (off: the reverse proxy serves it; see yuzhong_site/media.py).
+# Serve MEDIA_ROOT from the app (off: the reverse proxy serves it; yuzhong_site/core/media.py).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -252,10 +254,14 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploads (images, renditions, documents): MEDIA_ROOT, or an S3-compatible bucket with
+# MEDIA_STORAGE=s3 (storage.py). A bucket's origin is allowed to serve the pages' pictures.
+_MEDIA_STORAGE, MEDIA_ORIGINS = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+CSP_EXTRA_SOURCES = media_csp_sources(MEDIA_ORIGINS)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail

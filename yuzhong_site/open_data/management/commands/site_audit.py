@@ -1,7 +1,7 @@
 """``python manage.py site_audit``: check the site against government-site norms and our own.
 
 Prints a grouped report; exits non-zero when there are failures (or, with ``--strict``,
-warnings). What counts as a failure and what as a warning: see ``yuzhong_site/audit.py``.
+warnings). What counts as a failure and what as a warning: see ``yuzhong_site/open_data/audit.py``.
 """
 
 from django.core.management.base import BaseCommand, CommandError
