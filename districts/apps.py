@@ -6,3 +6,7 @@ class DistrictsConfig(AppConfig):
     name = "districts"
     verbose_name = _("Places")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # It imports the models, so it can be imported only once they are loaded.
+        from . import page_context  # noqa: F401 - it registers the pages' builders

@@ -1,8 +1,11 @@
 """What the visitor pages put in their template context: a fixed number of queries each.
 
-Kept apart from the models so that the page classes read as data. The plan's side of a place
-(a site's project, a district's projects) is added by the apps above this one through the
-``place_context`` Wagtail hook (``plans/wagtail_hooks.py``): districts never imports plans.
+Kept apart from the models so that the page classes read as data: each builder registers
+itself for its page class (``@builds``), and the page asks for it by name
+(``yuzhong_site/core/page_context.py``), so this module imports the models and not the
+reverse. The plan's side of a place (a site's project, a district's projects) is added by
+the apps above this one through the ``place_context`` Wagtail hook (``plans/wagtail_hooks.py``):
+districts never imports plans.
 """
 
 from django.core.paginator import Paginator
@@ -14,6 +17,7 @@ from wagtail import hooks
 
 from yuzhong_site.core.fragments import missing as missing_cards
 from yuzhong_site.core.i18n import active_locale
+from yuzhong_site.core.page_context import builds
 
 from . import geo
 from .models import (
@@ -74,6 +78,7 @@ def with_cards(request, sites):
     return [full.get(site.pk, site) for site in sites]
 
 
+@builds(VisitIndexPage)
 def visit_index_context(page, request):
     districts = list(District.objects.all())
     by_slug = {district.slug: district for district in districts}
@@ -128,6 +133,7 @@ def place_context(kind, place, request):
     return context
 
 
+@builds(VisitIndexPage, "district")
 def district_context(page, request, slug):
     district = District.objects.filter(slug=slug).first()
     if district is None:
@@ -207,6 +213,7 @@ def visiting_facts_context(page, facts, language, today=None):
     }
 
 
+@builds(HeritageSitePage)
 def heritage_site_context(page, request):
     gallery = list(page.gallery_images.select_related("image").prefetch_related("image__renditions"))
     facts = list(page.visiting_facts.all())
@@ -253,6 +260,7 @@ def _localized_sites(route, site_ids):
     return resolved
 
 
+@builds(RoutePage)
 def route_context(page, request):
     raw_stops = list(page.stops.all())
     sites = _localized_sites(page, [s.site_id for s in raw_stops if s.site_id])

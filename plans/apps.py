@@ -10,8 +10,10 @@ class PlansConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_delete
 
+        # These import models, so they can be imported only once the models are loaded.
         from districts.models import District
 
+        from . import feeds, page_context  # noqa: F401 - they register the pages' builders
         from .protection import protect_referenced_district
 
         pre_delete.connect(

@@ -25,11 +25,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from yuzhong_site.core.csv_cells import guard_cell, unguard_cell
+from yuzhong_site.core.text import strip_control_characters
+from yuzhong_site.core.validators import web_url_validator
 
-from .status import ValueQualifier
+from .editorial import editable_pillar_ids
+from .models import Measurement, Metric, PillarPage, Project, ProjectStatusReport
+from .models.data import _not_in_future as check
+from .status import ProjectStatus, ValueQualifier
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -259,8 +265,6 @@ def _data_rows(reader):
 
 
 def _record(header_map, cells):
-    from yuzhong_site.core.text import strip_control_characters
-
     record = {
         name: strip_control_characters(unguard_cell(cells[i])) if i < len(cells) else ""
         for i, name in header_map.items()
@@ -335,8 +339,6 @@ def pending_draft_message(obj):
 def _can_edit(user, pillar_id):
     if user is None or user.is_superuser:
         return True
-    from .editorial import editable_pillar_ids
-
     return pillar_id in editable_pillar_ids(user)
 
 
@@ -378,8 +380,6 @@ MEASUREMENT_LIMITS = (("period", 100), ("source", 255), ("note", 255), ("source_
 
 
 def _plan_measurements(plan, header_map, rows, user):
-    from .models import Measurement
-
     records = _records(plan, header_map, rows)
     metrics = _metrics_named({record.get("metric", "") for _line, record in records})
     existing = {
@@ -414,8 +414,6 @@ def _plan_measurements(plan, header_map, rows, user):
 
 def _metrics_named(names):
     """``{name: metric}`` for the metrics a file names, by slug or by Chinese name."""
-    from .models import Metric
-
     metrics = {m.slug: m for m in Metric.objects.filter(slug__in=names)}
     # Chinese names are accepted as well as slugs.
     missing = names - set(metrics)
@@ -543,8 +541,6 @@ def _measurement_fields(record, present, value, date, qualifier):
 
 def _plan_measurement_change(plan, line, metric, year, period, new, current):
     """Plan a new figure, or the change of ``current`` (the stored one), or count it unchanged."""
-    from .models import Measurement
-
     label = f"{metric.slug} · {year}{' · ' + period if period else ''}"
     if current is None:
         _add_valid_change(
@@ -590,15 +586,11 @@ def _qualifier(text, problems):
 
 
 def _not_in_future(errors, field, day=None, year=None):
-    from .models.data import _not_in_future as check
-
     check(errors, field, day=day, year=year)
 
 
 def _is_web_url(text):
     from django.core.exceptions import ValidationError
-
-    from yuzhong_site.core.validators import web_url_validator
 
     try:
         web_url_validator(text)
@@ -658,8 +650,6 @@ def _repeats_latest_report(record, project):
 def _add_status_report(project):
     """The dated status report a row asked for, added to ``project``'s history (saved with its
     next save or revision), and the project's status and status date set from it."""
-    from .models import ProjectStatusReport
-
     report = getattr(project, "_csv_report", None)
     if report is None:
         return
@@ -717,8 +707,6 @@ def _add_valid_change(plan, change, exclude=()):
 def _status_lookup():
     from django.utils import translation
 
-    from .status import ProjectStatus
-
     lookup = {}
     for value, label in ProjectStatus.choices:
         lookup[value.lower()] = value
@@ -736,8 +724,6 @@ PROJECT_TEXT_LIMITS = (
 
 def _plan_projects(plan, header_map, rows, user):
     from django.conf import settings
-
-    from .models import PillarPage, Project
 
     present = set(header_map.values())
     records = _records(plan, header_map, rows)
@@ -861,8 +847,6 @@ def _check_project_access(new, project, user, problems):
 
 def _plan_project_change(plan, line, slug, new, report, project):
     """Plan a new project, or the change of ``project``, or count it unchanged."""
-    from .models import Project
-
     if project is None:
         # New projects arrive as drafts, to be reviewed and published in the admin.
         obj = Project(slug=slug, live=False, has_unpublished_changes=True, **new)
@@ -919,8 +903,6 @@ def _publish(obj, user):
 def _apply_measurements(plan, user):
     from collections import defaultdict
 
-    from .models import Measurement, Metric
-
     by_metric = defaultdict(list)
     for change in plan.changes:
         by_metric[change.obj.metric_id].append(change)
@@ -943,8 +925,6 @@ def _apply_measurements(plan, user):
 
 
 def _apply_projects(plan, user):
-    from .models import Project
-
     for change in plan.changes:
         project = change.obj
         if change.kind == "add":
@@ -971,11 +951,6 @@ def _apply_projects(plan, user):
 def export_rows(kind, queryset=None):
     """Header and rows (already guarded against formulas) for ``kind``, in the active language:
     Chinese headers, qualifier, status and yes/no words in Chinese, codes in English."""
-    from django.utils import translation
-
-    from .models import Measurement, Project
-    from .status import ProjectStatus
-
     language = translation.get_language() or "zh-hans"
     qualifiers = {value: str(label) for value, label in ValueQualifier.choices if value}
     yes, no = ("是", "否") if language.startswith("zh") else ("yes", "no")

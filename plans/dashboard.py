@@ -8,7 +8,7 @@ from functools import cached_property
 from django.db.models import Prefetch
 from django.utils import translation
 
-from yuzhong_site.core.i18n import active_locale
+from yuzhong_site.core.i18n import active_locale, default_language
 from yuzhong_site.core.memo import memoized
 
 from .charts import metric_chart, period_text, target_text
@@ -292,8 +292,6 @@ def attach_public_urls(projects, request=None):
 
 def pillar_goal_url(goal, request=None):
     """A goal's place on its pillar page, in the active language (goal.pillar select_related)."""
-    from yuzhong_site.core.i18n import default_language
-
     pillar = goal.pillar
     if translation.get_language() != default_language():
         pillar = pillar.get_translation_or_none(

@@ -27,6 +27,8 @@ from .models import (
     PlanPage,
     Project,
     ProjectStatusReport,
+    UpdateIndexPage,
+    UpdatePage,
 )
 from .status import ValueQualifier
 
@@ -307,8 +309,6 @@ def _update_body(words, source_key, language):
 
 def build_updates(context):
     """The updates index (动态 / Updates) under the home page and the updates, both languages."""
-    from .models import UpdateIndexPage, UpdatePage
-
     data = _data("updates")
     zh, en = data["index"]["zh-hans"], data["index"]["en"]
     index, _created = ensure_child_page(

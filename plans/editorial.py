@@ -26,6 +26,8 @@ from yuzhong_site.core.editorial import (
     grant_snippet_permissions,
 )
 
+from .models import Goal, Metric, PillarPage, Project
+
 PILLAR_GROUP_NAMES = {
     "services": "编辑·现代服务业",
     "heritage": "编辑·历史文化",
@@ -35,8 +37,6 @@ PILLAR_GROUP_NAMES = {
 
 
 def plan_data_models():
-    from .models import Goal, Metric, Project
-
     return (Goal, Metric, Project)
 
 
@@ -49,8 +49,6 @@ def ensure_pillar_editors():
     for every editor group (change, not publish) and for moderators (publish). Returns the
     per-pillar groups."""
     from django.conf import settings
-
-    from .models import PillarPage
 
     groups = []
     for pillar in PillarPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
@@ -71,8 +69,6 @@ def editable_pillar_ids(user):
     """The pks of the pillar pages ``user`` may edit (any locale), cached on the user object."""
     cached = getattr(user, "_yz_editable_pillar_ids", None)
     if cached is None:
-        from .models import PillarPage
-
         cached = {
             pillar.pk
             for pillar in PillarPage.objects.all()

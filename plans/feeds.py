@@ -13,7 +13,11 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from yuzhong_site.core.page_context import builds
 from yuzhong_site.core.text import clean_data
+
+from .models import UpdateIndexPage
+from .updates import pillar_filter_key, pillar_for_filter_key, updates_for
 
 FEED_LENGTH = 20
 KINDS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -46,8 +50,6 @@ class UpdatesFeed(Feed):
     def link(self, obj):
         url = obj["index"].get_url(obj["request"]) or "/"
         if obj["pillar"] is not None:
-            from .updates import pillar_filter_key
-
             url += f"?pillar={pillar_filter_key(obj['pillar'])}"
         return url
 
@@ -55,8 +57,6 @@ class UpdatesFeed(Feed):
         return obj["index"].intro or _("News about Yuzhong District's Five-Year Plan.")
 
     def items(self, obj):
-        from .updates import updates_for
-
         return list(
             updates_for(obj["index"].locale_id, pillar=obj["pillar"])
             .filter(path__startswith=obj["index"].path)[:FEED_LENGTH]
@@ -82,14 +82,13 @@ class UpdatesFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
 
+@builds(UpdateIndexPage, "feed")
 def serve_feed(index, request, kind, pillar_key=None):
     if kind not in KINDS:
         raise Http404("Unknown feed format")
     pillar = None
     pillar_title = ""
     if pillar_key is not None:
-        from .updates import pillar_for_filter_key
-
         pillar = pillar_for_filter_key(pillar_key)
         if pillar is None:
             raise Http404("Unknown pillar")

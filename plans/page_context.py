@@ -1,15 +1,20 @@
 """What the plan's pages put in their template context: the plan's dashboard, a pillar, a
 project, a metric, the updates list and one update, each with a fixed number of queries
-(select_related / prefetch_related), whatever the amount of content."""
+(select_related / prefetch_related), whatever the amount of content.
+
+Each builder registers itself for its page class (``@builds``) and the page asks for it by name
+(``yuzhong_site/core/page_context.py``): this module imports the models, never the reverse."""
 
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.utils import translation
+from django.utils import timezone, translation
 
+from districts.district_links import district_links
 from yuzhong_site.core.fragments import missing as missing_cards
 from yuzhong_site.core.i18n import default_locale_page
 from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import ancestor_at_depth
+from yuzhong_site.core.page_context import builds
 
 from .dashboard import (
     PROJECT_CARD,
@@ -22,7 +27,8 @@ from .dashboard import (
     project_prefetches,
 )
 from .feeds import feed_links
-from .models import Goal, PillarPage, PlanPage, Project, UpdatePage
+from .models import Goal, PillarPage, PlanPage, Project, UpdateIndexPage, UpdatePage
+from .place_links import sites_for_project
 from .status import ProjectStatus, indicator_sentence, roll_up, roll_up_plan, when_text
 from .updates import attach_pillars, pillar_filter_keys, updates_for
 from .visibility import public_pillar_ids, public_pillars, public_records
@@ -156,6 +162,7 @@ def plan_context(plan, request):
 
 
 
+@builds(PlanPage)
 def shared_plan_context(plan, request):
     """:func:`plan_context`, worked out once per publish for each plan, language and host
     (core/memo.py) and shared by the plan page and the home page's plan at a glance. A preview
@@ -182,6 +189,7 @@ def _pillar_metrics(plan, source, request):
 
 
 
+@builds(PillarPage)
 def pillar_context(pillar, request):
     source = default_locale_page(pillar)
     plan = PlanPage.objects.get(path=pillar.path[: -pillar.steplen])  # its parent, in one query
@@ -243,6 +251,7 @@ def _crumbs(plan, pillar, request):
 
 
 
+@builds(PlanPage, "project")
 def project_context(plan, request, slug):
     source_plan = default_locale_page(plan)
     project = (
@@ -258,10 +267,6 @@ def project_context(plan, request, slug):
     public = set(public_pillar_ids())
     goals = [goal for goal in project.goals.all() if goal.live and goal.pillar_id in public]
     pillar = _pillar_in_language(project.pillar, plan)
-    # The places side (heritage pages, district pages) lives in districts; imported here only.
-    from districts.district_links import district_links
-    from plans.place_links import sites_for_project
-
     reports = list(project.status_reports.all())
     return {
         "project": project,
@@ -282,6 +287,7 @@ def project_context(plan, request, slug):
 
 
 
+@builds(PlanPage, "metric")
 def metric_context(plan, request, slug):
     source_plan = default_locale_page(plan)
     metric = (
@@ -350,6 +356,7 @@ def _int_or_none(value):
 
 
 
+@builds(UpdateIndexPage)
 def index_context(index, request):
     """The updates list: filters (pillar, year) from the query string, ten per page."""
     pillars = _filter_pillars(index)
@@ -366,8 +373,6 @@ def index_context(index, request):
         .dates("date", "year", order="DESC")
     ]
     # Years since the first update with nothing recorded: said plainly, not left to be inferred.
-    from django.utils import timezone
-
     this_year = timezone.localdate().year
     years_without = (
         [y for y in range(min(years), this_year + 1) if y not in set(years)] if years else []
@@ -430,6 +435,7 @@ def project_urls(projects, locale_id, request=None):
 
 
 
+@builds(UpdatePage)
 def update_context(update, request):
     """One update: its pillars and projects (from the Chinese source), in the visitor's language."""
     source = default_locale_page(update)

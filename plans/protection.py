@@ -10,6 +10,8 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .models import Goal, Metric, Project
+
 SHOWN = 8  # names listed per message; the rest is counted
 
 
@@ -23,8 +25,6 @@ def _names(objects):
 
 def data_under_page(page, live_only=False):
     """Goals, metrics and projects whose pillar is ``page`` or below it: [(label, [objects])]."""
-    from .models import Goal, Metric, Project
-
     found = []
     for model, label in ((Goal, _("goals")), (Metric, _("metrics")), (Project, _("projects"))):
         queryset = model.objects.filter(pillar__path__startswith=page.path).order_by("pk")

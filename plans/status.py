@@ -273,11 +273,6 @@ class RollUp:
         return self.metrics[MetricStatus.NO_TARGET]
 
     @property
-    def with_target(self):
-        """Metrics that have a target and a figure: the ones that can be met or missed."""
-        return self.met + self.on_track + self.behind
-
-    @property
     def projects_done(self):
         return sum(self.projects[s] for s in DONE_PROJECT_STATUSES)
 

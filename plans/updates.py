@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .models import PillarPage, UpdateIndexPage, UpdatePage
+from yuzhong_site.core.memo import memoized
+
+from .models import PillarPage, PlanPage, UpdateIndexPage, UpdatePage
+from .visibility import public_pillars
 
 LATEST = 3
 
@@ -71,8 +74,6 @@ def attach_pillars(updates, locale_id, request=None):
 def _pillar_links(locale_id, request=None):
     """{translation key: PillarLink in ``locale_id``} for every live pillar (its title and URL
     from the translation when there is a live one), once per publish for each host."""
-    from yuzhong_site.core.memo import memoized
-
     def compute():
         from .visibility import public_pillars
 
@@ -113,15 +114,10 @@ def pillar_filter_keys():
     a plan is added; a pillar of any other plan by its plan's slug and its role
     (``plan-13-services``), so two plans' pillars of one role never share an address. Remembered
     until the next publish."""
-    from yuzhong_site.core.memo import memoized
-
     return memoized(None, ("pillar-filter-keys",), _pillar_filter_keys)
 
 
 def _pillar_filter_keys():
-    from .models import PlanPage
-    from .visibility import public_pillars
-
     pillars = list(
         public_pillars().filter(locale__language_code=_default_language()).order_by("path")
     )

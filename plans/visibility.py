@@ -12,19 +12,20 @@ of the pillar), read once per publish (core/memo.py; adding, changing or removin
 restriction starts a new generation too): the records are then filtered on those pillars' keys.
 """
 
+from yuzhong_site.core.memo import memoized
+from yuzhong_site.core.privacy import restricted_in_any_language
+
+from .models import PillarPage
+
 
 def _restricted(path_field):
     """True where the page at ``path_field`` (of the outer query), an ancestor, or a translation
     of either has a view restriction (core/privacy.py: private in one language, private in all)."""
-    from yuzhong_site.core.privacy import restricted_in_any_language
-
     return restricted_in_any_language(path_field)
 
 
 def public_pillars(queryset=None):
     """Pillar pages that are live and public (``queryset``: PillarPage objects to narrow)."""
-    from .models import PillarPage
-
     queryset = PillarPage.objects.all() if queryset is None else queryset
     return queryset.filter(live=True).filter(~_restricted("path"))
 
@@ -32,8 +33,6 @@ def public_pillars(queryset=None):
 def public_pillar_ids():
     """The primary keys of the public pillars: read once per publish (core/memo.py) —
     publishing, unpublishing, moving or restricting a page starts a new generation."""
-    from yuzhong_site.core.memo import memoized
-
     return memoized(
         None, ("public-pillar-ids",), lambda: list(public_pillars().values_list("pk", flat=True))
     )
@@ -43,11 +42,6 @@ def public_records(queryset):
     """Goals, metrics or projects of ``queryset`` that the public may see: a plain
     ``pillar IN (…)`` on the public pillars' keys, not a join and a subquery in every query."""
     return queryset.filter(live=True, pillar__in=public_pillar_ids())
-
-
-def is_public(record):
-    """One record (goal, metric, project): is it public? (One query.)"""
-    return public_records(type(record)._default_manager.filter(pk=record.pk)).exists()
 
 
 def searchable_records(queryset):

@@ -12,13 +12,23 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from districts.models import District
 from yuzhong_site.core.search_registry import register_public_search
 
 from . import site_map
 from .csv_admin import CsvIndexView
 from .dashboard import pillar_goal_url, public_data_url
-from .editorial import PillarScopedEditView, PillarScopedForm, PillarScopedPermissionPolicy
-from .models import Goal, Metric, Project
+from .editorial import (
+    PillarScopedEditView,
+    PillarScopedForm,
+    PillarScopedPermissionPolicy,
+    ensure_pillar_editors,
+)
+from .editors_home import plan_sections
+from .models import Goal, Metric, PlanData, PlanPage, Project
+from .place_links import project_for_site, projects_in_district
+from .protection import district_refusal, page_refusal
+from .revisions import StaleDraftError, rebase_for_publish
 from .visibility import searchable_records
 
 # Plan data is scoped per pillar: an editor of one pillar changes only that pillar's records.
@@ -112,8 +122,6 @@ register_public_search(
 def measurement_period_warnings(metric):
     """Measurements outside the plan period: allowed (a baseline year, a late figure), but
     worth a second look. Returns the warning texts."""
-    from .models import PlanPage
-
     if not metric.pillar_id:
         return []
     pillar = metric.pillar
@@ -152,16 +160,12 @@ def warn_after_edit(request, instance):
 @hooks.register("yuzhong_editorial_setup")
 def set_up_pillar_editors():
     """``setup_editorial`` and the demo also create the per-pillar editor groups."""
-    from .editorial import ensure_pillar_editors
-
     ensure_pillar_editors()
 
 
 @hooks.register("place_context")
 def plan_side_of_a_place(kind, place, request):
     """The plan's part of a visitor page: a heritage site's project, a district's projects."""
-    from .place_links import project_for_site, projects_in_district
-
     if kind == "heritage_site":
         return {"related_project": project_for_site(place, request)}
     if kind == "district":
@@ -175,9 +179,6 @@ def refuse_stale_plan_draft(request, instance):
     do not overlap, else refused here with a message (the draft is kept), never an error page."""
     from django.shortcuts import redirect
     from wagtail.admin.admin_url_finder import AdminURLFinder
-
-    from .models import PlanData
-    from .revisions import StaleDraftError, rebase_for_publish
 
     if not isinstance(instance, PlanData) or instance.latest_revision is None:
         return None
@@ -202,8 +203,6 @@ def refuse_deleting_a_pillar_with_data(request, page):
     """Deleting a pillar (or the plan, or anything above) that plan data belongs to."""
     from django.urls import reverse
 
-    from .protection import page_refusal
-
     message = page_refusal(page, "delete")  # already when the confirmation page is asked for
     if message:
         return _refuse(request, message, reverse("wagtailadmin_pages:edit", args=[page.pk]))
@@ -213,8 +212,6 @@ def refuse_deleting_a_pillar_with_data(request, page):
 @hooks.register("before_unpublish_page")
 def refuse_unpublishing_a_pillar_with_live_data(request, page):
     from django.urls import reverse
-
-    from .protection import page_refusal
 
     message = page_refusal(page, "unpublish")
     if message:
@@ -226,9 +223,6 @@ def refuse_unpublishing_a_pillar_with_live_data(request, page):
 def refuse_deleting_a_referenced_district(request, instances):
     from django.urls import reverse
 
-    from districts.models import District
-
-    from .protection import district_refusal
 
     for instance in instances:
         if isinstance(instance, District):
@@ -243,8 +237,18 @@ def refuse_deleting_a_referenced_district(request, instances):
 @hooks.register("yuzhong_editors_home_sections")
 def plan_editors_home_sections(request):
     """The plan's part of the editors' home: data awaiting review, drafts, stale figures."""
-    from .editors_home import plan_sections
-
     return plan_sections(request)
 # Indicators, projects and updates by year in the site map and sitemap.xml (plans/site_map.py).
 site_map.register()
+
+
+# The plan on the core's home page (templates/yuzhong_site/home_page.html): its feeds' discovery
+# links in the head, the plan at a glance and the latest updates in the content.
+@hooks.register("home_page_head")
+def home_page_feed_links():
+    return "plans/home_page_head.html"
+
+
+@hooks.register("home_page_content")
+def home_page_plan():
+    return "plans/home_page_content.html"

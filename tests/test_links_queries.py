@@ -4,17 +4,16 @@ the page budget (tests/helpers.py) with few and with many of each, in both langu
 
 import pytest
 
-from districts.models import District
+from districts.models import District, VisitIndexPage
 from tests.districts.builders import make_image, make_site, translate_site
 from tests.helpers import assert_page_budget
 from tests.plans.factories import make_plan, make_project
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
+
 
 def build(home, count):
-    from districts.models import VisitIndexPage
-
     _plan, pillars = make_plan(home)
     index, _ = ensure_child_page(home, VisitIndexPage, "visit", title="游渝中", introduction="地标")
     ensure_translation(index, "en", title="Visit Yuzhong", introduction="Places")
@@ -34,12 +33,6 @@ def build(home, count):
         if n % 2:  # half translated, half not: both kinds of link on the English project page
             translate_site(site, f"Place {n}")
     return index
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    """Measure the page itself, not the public-page cache's copy of it."""
-    settings.PAGE_CACHE_ENABLED = False
 
 
 PATHS = {

@@ -22,8 +22,10 @@ from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
 from yuzhong_site.core.models import BasePage, OrderedChild
+from yuzhong_site.core.page_context import build
 
 from .. import geo
+from ..synonyms import terms_for_kinds
 from .data import District, clean_coordinate_pair, latitude_field, longitude_field
 
 # --- The visitors' section -------------------------------------------------------------------
@@ -49,11 +51,9 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, index=True, **kwargs):
         """The index's lists only for the index: a district page (``index=False``) has its own
         context and must not pay for the filters, the routes and a page of sites."""
-        from ..page_context import visit_index_context
-
         context = super().get_context(request, *args, **kwargs)
         if index:
-            context.update(visit_index_context(self, request))
+            context.update(build(self, "context", request))
         return context
 
     @path("")
@@ -62,11 +62,9 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
 
     @path("districts/<slug:slug>/", name="district")
     def district_route(self, request, slug):
-        from ..page_context import district_context
-
         return self.render(
             request,
-            context_overrides=district_context(self, request, slug),
+            context_overrides=build(self, "district", request, slug),
             template="districts/district_page.html",
             index=False,
         )
@@ -234,8 +232,6 @@ class HeritageSitePage(BasePage):
     def build_search_terms(self, facts):
         """Names in every form (Chinese, pinyin, English title) and the visiting words of the
         facts the page has, so that either language's search finds it."""
-        from ..synonyms import terms_for_kinds
-
         parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name,
                  self.other_names.replace(",", " ").replace("，", " ")]
         for fact in facts:
@@ -268,10 +264,8 @@ class HeritageSitePage(BasePage):
         return images[0] if images else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import heritage_site_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(heritage_site_context(self, request))
+        context.update(build(self, "context", request))
         return context
 
 
@@ -406,10 +400,6 @@ class VisitingFact(OrderedChild):
             return self.value_en or self.value_zh
         return self.value_zh
 
-    @property
-    def is_free(self):
-        return self.price_yuan is not None and self.price_yuan == 0
-
     def clean(self):
         super().clean()
         errors = {}
@@ -475,10 +465,8 @@ class RoutePage(BasePage):
         verbose_name_plural = _("walking routes")
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import route_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(route_context(self, request))
+        context.update(build(self, "context", request))
         return context
 
 

@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
+from yuzhong_site.core.i18n import default_locale_page
 from yuzhong_site.core.models import OrderedChild
 from yuzhong_site.core.validators import (
     latitude_validators,
@@ -28,6 +29,7 @@ from yuzhong_site.core.validators import (
     year_validators,
 )
 
+from ..revisions import rebase_for_publish
 from ..status import Direction, ProjectStatus, Qualifier, ValueQualifier
 from ..units import Unit
 from .pages import PillarPage, PlanPage
@@ -64,8 +66,6 @@ class PlanData(DraftStateMixin, RevisionMixin):
     def publish(self, revision, *args, **kwargs):
         """Publish ``revision``, rebased on anything published since it was started (or refused
         with ``StaleDraftError``: plans/revisions.py)."""
-        from ..revisions import rebase_for_publish
-
         rebase_for_publish(self, revision)
         return super().publish(revision, *args, **kwargs)
 
@@ -111,8 +111,6 @@ class Goal(PlanData, index.Indexed, models.Model):
 
 def _point_at_default_locale(obj):
     """Data always points at the Chinese pillar page, whichever translation an editor chose."""
-    from yuzhong_site.core.i18n import default_locale_page
-
     if obj.pillar_id:
         source = default_locale_page(obj.pillar)
         if source is not None and source.pk != obj.pillar_id:
@@ -545,12 +543,6 @@ class Project(PlanData, index.Indexed, ClusterableModel):
         if not reports:
             return None
         return max(reports, key=lambda r: (r.date, r.sort_order or 0, r.pk or 0))
-
-    @property
-    def is_done(self):
-        from ..status import DONE_PROJECT_STATUSES
-
-        return self.status in DONE_PROJECT_STATUSES
 
     @property
     def status_css(self):

@@ -21,7 +21,10 @@ from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
 from yuzhong_site.core.models import BasePage, OrderedChild
+from yuzhong_site.core.page_context import build
 from yuzhong_site.core.validators import web_url_validator, year_validators
+
+from ..status import plan_has_ended
 
 
 class PlanPage(RoutablePageMixin, BasePage):
@@ -82,24 +85,16 @@ class PlanPage(RoutablePageMixin, BasePage):
                 {"end_year": _("The end year cannot be before the start year.")}
             )
 
-    @property
-    def period_label(self):
-        return f"{self.start_year}–{self.end_year}"
-
     def has_ended(self, today=None):
-        from ..status import plan_has_ended
-
         return plan_has_ended(self.end_year, today)
 
     def get_context(self, request, *args, dashboard=True, **kwargs):
         """The dashboard's figures only for the dashboard: a project or metric page of the plan
         (``dashboard=False``) has its own context and must not pay for the whole plan's."""
-        from ..page_context import shared_plan_context
-
         context = super().get_context(request, *args, **kwargs)
         context["plan"] = self
         if dashboard:
-            context.update(shared_plan_context(self, request))
+            context.update(build(self, "context", request))
         return context
 
     @path("")
@@ -108,9 +103,7 @@ class PlanPage(RoutablePageMixin, BasePage):
 
     @path("projects/<slug:slug>/", name="project")
     def project_view(self, request, slug):
-        from ..page_context import project_context
-
-        extra = project_context(self, request, slug)
+        extra = build(self, "project", request, slug)
         if extra is None:
             raise Http404
         return self.render(
@@ -122,9 +115,7 @@ class PlanPage(RoutablePageMixin, BasePage):
 
     @path("metrics/<slug:slug>/", name="metric")
     def metric_view(self, request, slug):
-        from ..page_context import metric_context
-
-        extra = metric_context(self, request, slug)
+        extra = build(self, "metric", request, slug)
         if extra is None:
             raise Http404
         return self.render(
@@ -231,10 +222,8 @@ class PillarPage(BasePage):
         verbose_name_plural = _("pillars")
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import pillar_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(pillar_context(self, request))
+        context.update(build(self, "context", request))
         return context
 
 
@@ -265,10 +254,8 @@ class UpdateIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("updates indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context.update(build(self, "context", request))
         return context
 
     @path("")
@@ -277,15 +264,11 @@ class UpdateIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/<str:kind>/", name="feed")
     def feed(self, request, kind):
-        from ..feeds import serve_feed
-
-        return serve_feed(self, request, kind)
+        return build(self, "feed", request, kind)
 
     @path("feed/<slug:pillar_key>/<str:kind>/", name="pillar_feed")
     def pillar_feed(self, request, pillar_key, kind):
-        from ..feeds import serve_feed
-
-        return serve_feed(self, request, kind, pillar_key=pillar_key)
+        return build(self, "feed", request, kind, pillar_key=pillar_key)
 
 
 class UpdatePage(BasePage):
@@ -340,8 +323,6 @@ class UpdatePage(BasePage):
         verbose_name_plural = _("updates")
 
     def get_context(self, request, *args, **kwargs):
-        from ..page_context import update_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(update_context(self, request))
+        context.update(build(self, "context", request))
         return context

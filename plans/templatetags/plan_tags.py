@@ -2,7 +2,12 @@
 
 from django import template
 
-from plans.models import PlanPage
+from plans.feeds import feed_links
+from plans.models import PlanPage, UpdateIndexPage
+from plans.page_context import shared_plan_context
+from plans.status import when_text
+from plans.updates import latest_updates as find_latest
+from plans.updates import pillar_filter_key, updates_index_for
 from yuzhong_site.core.memo import memoized
 
 register = template.Library()
@@ -11,22 +16,13 @@ register = template.Library()
 def cached_plan_summary(plan, request):
     """What the home page shows of the plan (indicator sentence, district results), remembered
     until the next publish or data change (no queries then): the plan page's own context."""
-    from plans.page_context import shared_plan_context
-
     context = shared_plan_context(plan, request)
     return {key: context[key] for key in ("indicator_text", "results", "plan_roll_up", "latest_date")}
-
-
-def cached_plan_roll_up(plan, request):
-    """The plan's roll-up (status counts of plan indicators and projects), remembered."""
-    return cached_plan_summary(plan, request)["plan_roll_up"]
 
 
 @register.filter
 def plan_when(day, precision="day"):
     """A date to the precision the source gives: "2021年1月" / "January 2021"."""
-    from plans.status import when_text
-
     return when_text(day, precision or "day")
 
 
@@ -53,9 +49,6 @@ def plan_at_a_glance(context):
 def _updates_index(request, locale_id, sections=None):
     """The live updates index in ``locale_id``, looked up once per request (on the home page it
     is among the already-loaded ``sections``: no query)."""
-    from plans.models import UpdateIndexPage
-    from plans.updates import updates_index_for
-
     cache_attr = "_yz_updates_index"
     found = getattr(request, cache_attr, {}) if request is not None else {}
     if locale_id not in found:
@@ -80,10 +73,6 @@ def _updates_index(request, locale_id, sections=None):
 def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-latest-updates", compact=False):
     """The latest updates in the page's language (for ``pillar``/``project`` when given: the
     Chinese pillar page / a project). A fixed number of queries."""
-    from plans.feeds import feed_links
-    from plans.updates import latest_updates as find_latest
-    from plans.updates import pillar_filter_key
-
     request = context.get("request")
     page = context.get("page")
     if page is None:
@@ -116,9 +105,6 @@ def latest_updates(context, pillar=None, project=None, title="", heading_id="yz-
 def update_feed_links(context, pillar=None):
     """``<link rel="alternate">`` discovery tags for the updates feeds (and, given its Chinese
     page, one pillar's)."""
-    from plans.feeds import feed_links
-    from plans.updates import pillar_filter_key
-
     request = context.get("request")
     page = context.get("page")
     if page is None:

@@ -30,14 +30,12 @@ def _fill(pillars, count):
 
 
 @pytest.mark.parametrize("count", [10, 300])
-def test_page_query_counts_do_not_grow_with_content(
-    client, home, count, django_assert_max_num_queries
-):
+def test_page_query_counts_do_not_grow_with_content(client, home, count):
     _plan, pillars = make_plan(home)
     _fill(pillars, count)
-    metric = make_metric(pillars["services"], slug="m", measurements=[(2021, 1)])
-    project = make_project(pillars["services"], slug="p", milestones=5)
-    assert metric and project
+    # the metric and project pages measured below (each must answer 200)
+    make_metric(pillars["services"], slug="m", measurements=[(2021, 1)])
+    make_project(pillars["services"], slug="p", milestones=5)
     client.get("/")  # warm Wagtail's site-root cache and the site-wide memo entries
     client.get("/en/")
     assert_page_budget(client, [path for paths in PAGES.values() for path in paths], f"({count})")

@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from . import cache
+        from . import cache, security, text  # noqa: F401 - imported once the models are loaded
         from .editorial import default_new_users_to_chinese_admin, review_new_sections
 
         post_save.connect(
@@ -31,6 +31,4 @@ class CoreConfig(AppConfig):
 
         page_unpublished.connect(unpublish_translations, dispatch_uid="yuzhong_unpublish_translations")
         cache.connect_signals()
-        from . import text
-
         text.connect_signals()

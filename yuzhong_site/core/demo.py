@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
+from .editorial import EDITORS_GROUP, MODERATORS_GROUP, ensure_editorial_setup, ensure_group
 from .models import FooterSettings, StandardPage
 from .pages import ensure_child_page, ensure_translation
 from .site_setup import ensure_site
@@ -216,8 +217,6 @@ def create_demo_accounts(context):
 def set_up_editorial_review(context):
     """Groups 编辑/审核 and the review workflow on the home pages and every section built by the
     earlier steps (plan 30, visitors' pages 40, updates 50)."""
-    from .editorial import ensure_editorial_setup
-
     editors, moderators, workflow = ensure_editorial_setup()
     context.shared["editorial"] = {"editors": editors, "moderators": moderators, "workflow": workflow}
     context.say(f"Editorial review: groups {editors.name}, {moderators.name}; workflow {workflow.name}.")
@@ -227,8 +226,6 @@ def create_demo_editorial_accounts(context):
     if not (context.with_accounts and settings.DEBUG):
         return
     from django.contrib.auth.models import Group
-
-    from .editorial import EDITORS_GROUP, MODERATORS_GROUP, ensure_group
 
     User = get_user_model()
     accounts = (

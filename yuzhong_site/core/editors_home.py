@@ -17,6 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from .translation_status import (
+    outdated_translations,
+    records_missing_english,
+    untranslated_aliases,
+)
+
 ROWS = 8
 
 
@@ -76,12 +82,6 @@ def review_section(request):
 
 def page_sections(request):
     from wagtail.models import Page
-
-    from .translation_status import (
-        outdated_translations,
-        records_missing_english,
-        untranslated_aliases,
-    )
 
     user = request.user
     report = reverse("yuzhong_translation_status")

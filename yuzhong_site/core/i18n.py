@@ -5,29 +5,22 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from .memo import memoized
+
 
 def default_language():
     return settings.LANGUAGE_CODE
 
 
-def other_languages(current=None):
-    current = current or translation.get_language()
-    return [code for code, _name in settings.LANGUAGES if code != current]
-
-
 def default_locale():
     """Wagtail's default (Chinese) ``Locale``: asked for on nearly every page, so remembered
     until the next publish (yuzhong_site/core/memo.py) instead of one query each time."""
-    from .memo import memoized
-
     return memoized(None, ("default-locale", settings.LANGUAGE_CODE), Locale.get_default)
 
 
 def active_locale():
     """The ``Locale`` of the active language (``Locale.get_active()``), remembered until the next
     publish like :func:`default_locale`."""
-    from .memo import memoized
-
     language = translation.get_language()
     return memoized(None, ("active-locale", language), Locale.get_active)
 
@@ -60,8 +53,6 @@ def page_translations(page, request=None):
     """``page`` and its live translations (and aliases), with their locales: one query, made
     once per publish when ``request`` is given (the language links and the outdated-translation
     notice share it; yuzhong_site/core/memo.py)."""
-    from .memo import memoized
-
     def find():
         return list(page.get_translations(inclusive=True).live().select_related("locale"))
 

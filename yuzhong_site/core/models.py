@@ -9,6 +9,13 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .i18n import (
+    default_locale_page,
+    is_untranslated_alias,
+    source_updated_since_translation,
+)
+from .memo import memoized
+from .navigation import ancestor_at_depth, menu_children
 
 
 class OrderedChild(Orderable):
@@ -31,12 +38,6 @@ class BasePage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from .i18n import (
-            default_locale_page,
-            is_untranslated_alias,
-            source_updated_since_translation,
-        )
-
         context = super().get_context(request, *args, **kwargs)
         context["is_untranslated_alias"] = is_untranslated_alias(self)
         # An English page older than its Chinese source says so (with the source's date).
@@ -116,8 +117,6 @@ class BasePage(Page):
         """The top-level section (栏目) this page belongs to; None for a home page."""
         if self.depth <= 2:
             return None
-        from .navigation import ancestor_at_depth
-
         return ancestor_at_depth(self, 3)
 
     def get_column_name(self):
@@ -177,8 +176,6 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .navigation import menu_children
-
         # The same pages as the header navigation (one shared query), not specific: the cards
         # need only their titles, descriptions and URLs.
         context["sections"] = menu_children(self, request)
@@ -260,8 +257,6 @@ class FooterSettings(BaseSiteSetting):
     def for_request(cls, request):
         """Wagtail's lookup (remembered on the request), with the row itself from the
         per-publish memo: saving the settings purges like any site data (yuzhong_site/core/memo.py)."""
-        from .memo import memoized
-
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)

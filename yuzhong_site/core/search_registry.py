@@ -67,10 +67,6 @@ def register_public_search(model=None, **options):
     return model
 
 
-def unregister_public_search(model):
-    _registry.pop(model._meta.label_lower, None)
-
-
 def public_search_types():
     """Every registered type (apps register in their ``wagtail_hooks.py``)."""
     from wagtail import hooks

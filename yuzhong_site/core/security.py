@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .models import FooterSettings
+
 PUBLIC_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -230,8 +232,6 @@ class PagePasswordThrottleMiddleware:
 def security_txt(request):
     contact = getattr(settings, "SECURITY_CONTACT", "")
     if not contact:
-        from .models import FooterSettings
-
         footer = FooterSettings.for_request(request)
         contact = f"mailto:{footer.contact_email}" if footer.contact_email else ""
     if not contact:

@@ -16,6 +16,8 @@ the two cannot drift. An app registers a group once, usually in its ``wagtail_ho
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .memo import memoized
+
 _registry = {}
 
 
@@ -44,8 +46,6 @@ def site_map_groups(request):
     Computed once per publish for each host and language (core/memo.py: any change to content
     starts a new generation), as the site map and sitemap.xml both ask for every group."""
     from django.utils import translation
-
-    from .memo import memoized
 
     key = ("site-map-groups", request.get_host(), translation.get_language())
     return memoized(request, key, lambda: _site_map_groups(request))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .editors_home import add_editors_home
 from .translation_status import TranslationStatusView
 
 
@@ -62,6 +63,4 @@ def register_translation_status_menu_item():
 @hooks.register("construct_homepage_panels")
 def editors_home(request, panels):
     """待办 / What needs you: drafts, translations and (from other apps) stale data."""
-    from .editors_home import add_editors_home
-
     add_editors_home(request, panels)

@@ -40,7 +40,16 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from plans.models import Metric, PlanPage, Project
+from plans.status import ProjectStatus, assess_metric
+from yuzhong_site.core import public_urls
 from yuzhong_site.core.demo import DEMO_ICP_NUMBER, DEMO_SITE_ID_CODE
+from yuzhong_site.core.models import FooterSettings
+from yuzhong_site.core.translation_status import (
+    outdated_translations,
+    records_missing_english,
+    untranslated_aliases,
+)
 
 FAILURE, WARNING = "failure", "warning"
 # The identifiers the demo content uses: well-formed, obviously not real (see yuzhong_site/core/demo.py).
@@ -119,8 +128,6 @@ def is_demo_identifier(value):
 
 def check_footer(report, site):
     from django.utils import translation
-
-    from yuzhong_site.core.models import FooterSettings
 
     footer = FooterSettings.for_site(site)
     with translation.override(settings.LANGUAGE_CODE):
@@ -222,12 +229,6 @@ def _as_date(value):
 
 
 def check_translations(report):
-    from yuzhong_site.core.translation_status import (
-        outdated_translations,
-        records_missing_english,
-        untranslated_aliases,
-    )
-
     aliases = untranslated_aliases()
     outdated = outdated_translations()
     records = records_missing_english(None)
@@ -365,21 +366,14 @@ def check_crawled(report, crawler, content_page_urls, page_urls=()):
 
 
 def _plans_by_path():
-    from plans.models import PlanPage
-
     return {plan.path: plan for plan in PlanPage.objects.all()}
 
 
 def _plan_of(plans, pillar_path):
-    from plans.models import PlanPage
-
     return plans.get(pillar_path[: -PlanPage.steplen])
 
 
 def check_plan(report, today=None):
-    from plans.models import Metric, Project
-    from plans.status import ProjectStatus, assess_metric
-
     today = today or timezone.localdate()
     plans = _plans_by_path()
     metrics = Metric.objects.filter(live=True).select_related("pillar").prefetch_related("measurements")
@@ -462,8 +456,6 @@ def check_places(report, today=None):
 
 def run_audit(max_urls=MAX_URLS, freshness_days=FRESHNESS_DAYS):
     from wagtail.models import Site
-
-    from yuzhong_site.core import public_urls
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     report = Report(base_url=site.root_url if site else "")

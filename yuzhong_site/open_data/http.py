@@ -16,6 +16,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
+from yuzhong_site.core.text import clean_data
+
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -160,8 +162,6 @@ def paginate(request, queryset):
 
 
 def json_response(data, status=200):
-    from yuzhong_site.core.text import clean_data
-
     # Second line of defence: control characters are already removed on save.
     return JsonResponse(
         clean_data(data), status=status, json_dumps_params={"ensure_ascii": False, "indent": 1}

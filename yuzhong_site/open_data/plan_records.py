@@ -8,8 +8,8 @@ rounded) and units are separate fields. Public data = live records under live pa
 """
 
 from django.db.models import Count, Max, Prefetch, Q
-from django.utils import translation
 
+from districts.models import HeritageSitePage
 from plans.models import (
     Measurement,
     Metric,
@@ -265,8 +265,6 @@ def pillar_records(items, request):
 def last_updated():
     """When the published data last changed: the latest publication of a live metric,
     project, plan, pillar or heritage site (None if nothing is published)."""
-    from districts.models import HeritageSitePage
-
     moments = [
         public_records(Metric.objects.all()).aggregate(m=Max("last_published_at"))["m"],
         public_records(Project.objects.all()).aggregate(m=Max("last_published_at"))["m"],
@@ -276,9 +274,3 @@ def last_updated():
     ]
     moments = [moment for moment in moments if moment is not None]
     return max(moments) if moments else None
-
-
-def in_language(language, build, *args):
-    """Call ``build(*args)`` with ``language`` active (texts, labels, fallbacks)."""
-    with translation.override(language):
-        return build(*args)

@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from districts.models import District, HeritageSitePage, VisitIndexPage
 from yuzhong_site.core.i18n import absolute_page_url, default_locale
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -75,8 +76,6 @@ class Translations:
 
 
 def heritage_sites():
-    from districts.models import HeritageSitePage
-
     return (
         HeritageSitePage.objects.live()
         .public()
@@ -119,8 +118,6 @@ def heritage_site_records(sites, request):
 
 
 def districts():
-    from districts.models import District
-
     locale = default_locale()
     return District.objects.annotate(
         heritage_site_count=Count(
@@ -133,8 +130,6 @@ def districts():
 
 
 def district_records(items, request):
-    from districts.models import VisitIndexPage
-
     items = list(items)
     visit = VisitIndexPage.objects.live().filter(locale=default_locale()).order_by("path").first()
     translations = Translations([visit] if visit else [], request)

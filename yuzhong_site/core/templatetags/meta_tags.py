@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from yuzhong_site.core.i18n import absolute_local_url
+from yuzhong_site.core.models import FooterSettings
 
 from .yuzhong_tags import canonical_url, language_alternates
 
@@ -18,8 +19,6 @@ OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_GB"}
 
 def _footer(request):
     """The site's FooterSettings (cached on the request by Wagtail), or None."""
-    from yuzhong_site.core.models import FooterSettings
-
     return FooterSettings.for_request(request) if request is not None else None
 
 

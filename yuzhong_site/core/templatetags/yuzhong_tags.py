@@ -8,12 +8,29 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Page
 
+from yuzhong_site.core.dates import long_date
+from yuzhong_site.core.fragments import render_fragment
 from yuzhong_site.core.i18n import absolute_local_url, page_translations, path_urls_by_language
+from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def hooked_templates(context, hook_name):
+    """What the apps above the core put into a core template at ``hook_name`` (the home page
+    shows the plan this way without the core loading the plan's tags): every function registered
+    with ``@hooks.register(hook_name)`` returns a template name, rendered here with the page's
+    context as ``{% include %}`` would."""
+    parts = []
+    for fn in hooks.get_hooks(hook_name):
+        with context.push():
+            parts.append(context.template.engine.get_template(fn()).render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - our own templates' output
 
 BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
 
@@ -229,8 +246,6 @@ def languages_first(language_code):
 @register.filter(name="long_date")
 def long_date_filter(value):
     """A date for readers: 2021年1月28日 / 28 January 2021 (yuzhong_site/core/dates.py)."""
-    from yuzhong_site.core.dates import long_date
-
     return long_date(value)
 
 
@@ -242,8 +257,6 @@ def responsive_picture(image, alt, lazy=False, sizes=""):
     image starts a new generation (settings.PAGE_CACHE_PURGE_MODELS), so an edited image is
     never shown with its old renditions."""
     from django.template.loader import render_to_string
-
-    from yuzhong_site.core.memo import memoized
 
     if not image:
         return ""
@@ -259,6 +272,4 @@ def fragment(context, template_name, key, **values):
     """``{% fragment "components/project_card.html" project.pk project=project %}``: the
     template rendered with ``values``, written once per publish for ``key`` and the scalar
     values (yuzhong_site/core/fragments.py)."""
-    from yuzhong_site.core.fragments import render_fragment
-
     return render_fragment(context.get("request"), template_name, key, **values)
