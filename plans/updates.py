@@ -75,8 +75,6 @@ def _pillar_links(locale_id, request=None):
     """{translation key: PillarLink in ``locale_id``} for every live pillar (its title and URL
     from the translation when there is a live one), once per publish for each host."""
     def compute():
-        from .visibility import public_pillars
-
         # public pillars only: a hidden pillar's tag leaves the update cards (plans/visibility.py)
         sources = public_pillars().filter(locale__language_code=_default_language())
         local = {

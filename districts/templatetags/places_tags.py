@@ -10,6 +10,8 @@ from django.utils.html import _json_script_escapes, conditional_escape, format_h
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from districts.models.notices import notices_by_state
+
 register = template.Library()
 
 
@@ -111,8 +113,6 @@ def phone_links(text):
 @register.filter
 def current_notices(site):
     """The notices of ``site`` in force today (site's local date); uses the prefetched rows."""
-    from districts.models.notices import notices_by_state
-
     return notices_by_state(site.notices.all())["current"]
 
 

@@ -16,6 +16,8 @@ from .i18n import (
 )
 from .memo import memoized
 from .navigation import ancestor_at_depth, menu_children
+from .privacy import restrictions_in_any_language
+from .text import pinyin_slug
 
 
 class OrderedChild(Orderable):
@@ -49,8 +51,6 @@ class BasePage(Page):
         """A new page whose slug is its Chinese title as the admin fills it in (percent-encoded
         in every link) gets a short pinyin slug instead: 十八梯传统风貌区 → shi-ba-ti-chuan-tong-feng-mao-qu.
         A slug the editor typed (anything but the title's own) is kept."""
-        from .text import pinyin_slug
-
         if self.pk is None and self.title and self.slug and not self.slug.isascii():
             from django.utils.text import slugify
 
@@ -91,7 +91,6 @@ class BasePage(Page):
             .annotate(source_id=Coalesce("alias_of_id", "id"))
             .values("source_id")
         )
-        from .privacy import restrictions_in_any_language
 
         # ... and on any translation of them: private in one language is private in all.
         return PageViewRestriction.objects.filter(

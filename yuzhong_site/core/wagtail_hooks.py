@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .editors_home import add_editors_home
+from .media_review import ReviewedMediaPolicy
 from .translation_status import TranslationStatusView
 
 
@@ -18,8 +19,6 @@ def _register_reviewed_media_policies():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.permissions import register_permission_policy
-
-    from .media_review import ReviewedMediaPolicy
 
     register_permission_policy(
         get_image_model(),

@@ -8,3 +8,5 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Residents' feedback")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import consultations  # noqa: F401 - it registers the consultation page's builders

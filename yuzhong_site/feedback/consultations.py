@@ -1,22 +1,28 @@
 """Serving a consultation page: the form only while it is open; a response posted before or
-after the dates is refused with the dates, and what was typed is shown back (nothing lost)."""
+after the dates is refused with the dates, and what was typed is shown back (nothing lost).
+
+The builders register themselves for ``ConsultationPage`` (``@builds``) and the page asks for
+them by name (``yuzhong_site/core/page_context.py``): this module imports the models, never the
+reverse. ``FeedbackConfig.ready`` imports it."""
 
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 
+from yuzhong_site.core.i18n import default_locale_page
+from yuzhong_site.core.page_context import builds
+
 from . import throttle
 from .deadlines import set_due_date
 from .forms import ConsultationForm
-from .models import AdoptedIdea, ConsultationResponse, Contact
+from .models import AdoptedIdea, ConsultationPage, ConsultationResponse, Contact
 from .moderation import notify_moderators
 from .views import DUPLICATE_WINDOW
 
 
+@builds(ConsultationPage)
 def consultation_context(page, request):
-    from yuzhong_site.core.i18n import default_locale_page
-
     phase = page.phase()
     source = default_locale_page(page)  # responses and the report hang on the Chinese page
     context = {"phase": phase, "sent": request.GET.get("sent") == "1"}
@@ -32,6 +38,7 @@ def consultation_context(page, request):
     return context
 
 
+@builds(ConsultationPage, "serve")
 def serve_consultation(page, request, serve, *args, **kwargs):
     # as @sensitive_post_parameters("contact") does, for a page's serve()
     request.sensitive_post_parameters = ["contact"]
@@ -54,8 +61,6 @@ def serve_consultation(page, request, serve, *args, **kwargs):
     if throttle.address_limited(request) or throttle.contact_limited(request, contact_value):
         context["too_many"] = True
         return TemplateResponse(request, page.get_template(request), context, status=429)
-    from yuzhong_site.core.i18n import default_locale_page
-
     source = default_locale_page(page)
     fingerprint = throttle.fingerprint(request, source.pk, data["text"])
     if not ConsultationResponse.objects.filter(

@@ -12,6 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from districts.models import HeritageSitePage
+from plans.models import PillarPage, Project
+from yuzhong_site.core.i18n import default_locale
 from yuzhong_site.core.text import strip_control_characters
 
 from .models import SHORT_MAX, TEXT_MAX, Question
@@ -143,10 +146,6 @@ class QuestionForm(FeedbackForm):
 def topic_choices(language):
     """("general", …), ("pillar:<pk>", …), ("project:<pk>", …), ("place:<pk>", …) in groups,
     named in ``language``: three queries, whatever the amount of content."""
-    from districts.models import HeritageSitePage
-    from plans.models import PillarPage, Project
-    from yuzhong_site.core.i18n import default_locale
-
     default = default_locale()
     english = language == "en"
     pillars = PillarPage.objects.live().filter(locale=default).order_by("path")

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from yuzhong_site.core.models import BasePage, OrderedChild
+from yuzhong_site.core.page_context import build
 
 # Length limits (the forms say them; the database enforces them too).
 TEXT_MAX = 2000
@@ -297,16 +298,13 @@ class ConsultationPage(BasePage):
             return "closed"
         return "open"
 
+    # What the page serves and shows is built in consultations.py (registered with @builds).
     def serve(self, request, *args, **kwargs):
-        from .consultations import serve_consultation
-
-        return serve_consultation(self, request, super().serve, *args, **kwargs)
+        return build(self, "serve", request, super().serve, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .consultations import consultation_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(consultation_context(self, request))
+        context.update(build(self, "context", request))
         return context
 
 

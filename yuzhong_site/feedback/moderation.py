@@ -18,8 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from yuzhong_site.core.cache import purge_all_pages
 from yuzhong_site.core.editorial import MODERATORS_GROUP
 
+from .deadlines import overdue
 from .mail import queue_email
 from .models import ErrorReport, Question
 
@@ -107,8 +109,6 @@ def question_saved(question, previous_state, previous_published):
     index and the page cache."""
     from wagtail.search import index
 
-    from yuzhong_site.core.cache import purge_all_pages
-
     fields = []
     if question.published and not previous_published:
         question.published_at = timezone.now()
@@ -142,8 +142,6 @@ def question_saved(question, previous_state, previous_published):
 def send_reminders(today=None):
     """E-mail each overdue item's moderators once a day (from feedback_cron). Returns how many
     items were reminded of."""
-    from .deadlines import overdue
-
     today = today or timezone.localdate()
     count = 0
     for model in (ErrorReport, Question):

@@ -7,20 +7,21 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
+from districts.models import HeritageSitePage
+from plans.models import PillarPage
+from yuzhong_site.core.i18n import default_locale
+
 from .models import Question
+from .views import question_entries
 
 SHOWN = 5
 
 
 def _topic(context):
     """(topic, Question filter, value of the form's topic field) for the page, or None."""
-    from districts.models import HeritageSitePage
-    from plans.models import PillarPage
-
     project = context.get("project")
     if project is not None and getattr(project, "pk", None) and "project_goals" in context:
         return "project", {"project_id": project.pk}, f"project:{project.pk}"
-    from yuzhong_site.core.i18n import default_locale
 
     page = context.get("page")
     for topic, model in (("pillar", PillarPage), ("place", HeritageSitePage)):
@@ -34,7 +35,6 @@ def questions_section(context):
     found = _topic(context)
     if found is None:
         return ""
-    from .views import question_entries
 
     topic, lookup, choice = found
     questions = list(

@@ -9,6 +9,12 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
+from districts.models import VisitIndexPage
+from plans.models import Metric, PillarPage, PlanPage, Project
+from yuzhong_site.core.i18n import default_locale_page
+from yuzhong_site.core.navigation import page_ancestors
+from yuzhong_site.core.routing import route_for_request
+
 
 @dataclass
 class AboutPage:
@@ -29,11 +35,6 @@ def local_path(url):
 
 def section_of(page):
     """The default-locale pillar or visitors' section ``page`` is in (itself included)."""
-    from districts.models import VisitIndexPage
-    from plans.models import PillarPage
-    from yuzhong_site.core.i18n import default_locale_page
-    from yuzhong_site.core.navigation import page_ancestors
-
     for candidate in [page.specific, *reversed(page_ancestors(page))]:
         model = candidate.specific_class
         if model in (PillarPage, VisitIndexPage):
@@ -58,10 +59,6 @@ def describe(request, url):
 
 
 def _describe_page(request, path, language):
-    from plans.models import Metric, PlanPage, Project
-    from yuzhong_site.core.i18n import default_locale_page
-    from yuzhong_site.core.routing import route_for_request
-
     prefix = f"/{language}/" if path.startswith(f"/{language}/") else "/"
     route = route_for_request(request, "/" + path[len(prefix):])
     if route is None:

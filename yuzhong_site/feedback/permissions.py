@@ -9,6 +9,7 @@ writes pages, it does not read residents' contact details.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
+from plans.editorial import PILLAR_GROUP_NAMES
 from yuzhong_site.core.editorial import MODERATORS_GROUP, ensure_group
 
 from .models import ConsultationResponse, ErrorReport, Question
@@ -25,8 +26,6 @@ def feedback_permissions():
 
 
 def ensure_feedback_moderators():
-    from plans.editorial import PILLAR_GROUP_NAMES
-
     permissions = feedback_permissions()
     ensure_group(MODERATORS_GROUP).permissions.add(*permissions)
     for group in Group.objects.filter(name__in=PILLAR_GROUP_NAMES.values()):

@@ -21,13 +21,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from yuzhong_site.core.i18n import default_locale_page
+
 from . import throttle
 from .deadlines import set_due_date
 from .forms import ErrorReportForm, QuestionForm, topic_choices, topic_from_choice
 from .mail import queue_email
 from .models import Contact, ErrorReport, Question
 from .moderation import notify_moderators
-from .pages import describe
+from .pages import describe, section_of
 
 CODE = re.compile(r"^YZ-(\d{4})-(\d{4,6})$")
 DUPLICATE_WINDOW = timedelta(minutes=1)
@@ -206,10 +208,6 @@ def _create_question(request, data, fingerprint):
 
 
 def _question_section(question):
-    from yuzhong_site.core.i18n import default_locale_page
-
-    from .pages import section_of
-
     if question.topic == Question.Topic.PILLAR and question.pillar_id:
         return question.pillar
     if question.topic == Question.Topic.PROJECT and question.project_id:

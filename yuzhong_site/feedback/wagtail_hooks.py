@@ -15,12 +15,18 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from yuzhong_site.core.editors_home import ROWS, Section
 from yuzhong_site.core.page_extras import PAGE_EXTRAS_HOOK
 from yuzhong_site.core.search_registry import register_public_search
 from yuzhong_site.core.site_map_registry import SiteMapEntry, register_site_map_group
 
 from . import moderation
+from .admin_forms import QuestionAdminForm
+from .admin_views import PersonDataView, YearlyReportView
+from .deadlines import overdue
 from .models import ConsultationResponse, ErrorReport, Question
+from .page_questions import questions_section
+from .permissions import ensure_feedback_moderators
 
 
 class NoAddNoDeletePolicy(ModelPermissionPolicy):
@@ -127,8 +133,6 @@ class QuestionViewSet(ModelViewSet):
     ]
 
     def get_edit_handler(self):
-        from .admin_forms import QuestionAdminForm
-
         return ObjectList(self.panels, base_form_class=QuestionAdminForm).bind_to_model(self.model)
 
 
@@ -193,8 +197,6 @@ register_public_search(
 # -- "居民问答 / Residents' questions" on project, pillar and place pages --------------------
 @hooks.register(PAGE_EXTRAS_HOOK)
 def residents_questions(context):
-    from .page_questions import questions_section
-
     return questions_section(context)
 
 
@@ -217,8 +219,6 @@ register_site_map_group("feedback", title=_("Residents' questions"), order=60,
 # -- who moderates -----------------------------------------------------------------------------
 @hooks.register("yuzhong_editorial_setup")
 def grant_feedback_permissions():
-    from .permissions import ensure_feedback_moderators
-
     ensure_feedback_moderators()
 
 
@@ -226,8 +226,6 @@ def grant_feedback_permissions():
 @hooks.register("register_admin_urls")
 def register_feedback_admin_urls():
     from django.urls import path
-
-    from .admin_views import PersonDataView, YearlyReportView
 
     return [
         path("feedback/yearly-report/", YearlyReportView.as_view(), name="feedback_yearly_report"),
@@ -260,10 +258,6 @@ def register_person_data_menu_item():
 # -- 待办: overdue items first on the editors' home ---------------------------------------------
 @hooks.register("yuzhong_editors_home_sections", order=-10)
 def overdue_sections(request):
-    from yuzhong_site.core.editors_home import ROWS, Section
-
-    from .deadlines import overdue
-
     sections = []
     for model, key, title in (
         (ErrorReport, "overdue-reports", _("Overdue error reports (纠错)")),

@@ -40,6 +40,8 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from districts.models import HeritageSitePage
+from districts.models.notices import FACT_AGE_YEARS, is_old
 from plans.models import Metric, PlanPage, Project
 from plans.status import ProjectStatus, assess_metric
 from yuzhong_site.core import public_urls
@@ -428,9 +430,6 @@ def check_places(report, today=None):
     """A place (its Chinese page) whose visiting facts are all dated more than two years ago:
     a warning, so that an editor looks for newer sources. Undated facts are not counted as new;
     a place with no dated fact at all is not listed (nothing says how old its facts are)."""
-    from districts.models import HeritageSitePage
-    from districts.models.notices import FACT_AGE_YEARS, is_old
-
     pages = HeritageSitePage.objects.live().filter(locale__language_code="zh-hans").order_by(
         "path").prefetch_related("visiting_facts")
     old_places = []

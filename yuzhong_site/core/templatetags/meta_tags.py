@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from yuzhong_site.core.i18n import absolute_local_url
 from yuzhong_site.core.models import FooterSettings
+from yuzhong_site.core.page_extras import render_page_extras
 
 from .yuzhong_tags import canonical_url, language_alternates
 
@@ -117,8 +118,6 @@ def page_meta(context):
 @register.simple_tag(takes_context=True)
 def page_extras(context):
     """What higher layers add to the end of a page (core/page_extras.py)."""
-    from yuzhong_site.core.page_extras import render_page_extras
-
     return render_page_extras(context)
 
 
