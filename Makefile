@@ -86,7 +86,7 @@ readable-report: install ## Header height, title position, overflow, text size, 
 test-two-instances: install ## Two gunicorn instances on one PostgreSQL + Redis (TWO_INSTANCE_DATABASE_URL, TWO_INSTANCE_REDIS_URL)
 	$(VENV)/bin/pytest -m two_instances tests/test_two_instances.py $(PYTEST_ARGS)
 
-test-faults: install ## Production gunicorn with Redis refusing, Redis silent and the database unreachable (issue 22)
+test-faults: install ## Production gunicorn with Redis refusing, Redis silent and the database unreachable
 	$(VENV)/bin/pytest -m faults tests/test_faults.py -p no:randomly -n 0 -s $(FAULTS_ARGS)
 
 lint: install ## Ruff: lint and check formatting of imports

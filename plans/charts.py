@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from yuzhong_site.core.dates import long_date
 
-from .status import ValueQualifier, expected_value
+from .status import expected_value
 from .units import format_axis_value, format_value, qualified_value, unit_label
 
 # Horizontal: per cent of the plot's width; vertical: em.
@@ -161,17 +161,14 @@ def target_text(metric, language=None):
     return f"{qualifier} {figure}".strip()
 
 
-ESTIMATE_QUALIFIERS = {ValueQualifier.ESTIMATE, ValueQualifier.ESTIMATE_MORE_THAN}
-
-
 def metric_chart(metric, measurements, plan_start=None, plan_end=None, language=None):
     """The :class:`Chart` of ``metric``; ``has_data`` is False when there is nothing to plot."""
     language = language or translation.get_language()
     all_measurements = sorted(measurements, key=lambda m: (m.year, m.sort_order or 0))
-    # An estimate (预计…) is a forecast, not a result: it stays in the table, in its own words,
-    # and is never plotted as a point of the series.
+    # An estimate (预计…) is a forecast, not a result: it stays in the table in its own words and
+    # is drawn as an estimate (a hollow point on a dotted line, with its own legend key).
     valued = [m for m in all_measurements if m.value is not None]
-    measurements = [m for m in valued if m.qualifier not in ESTIMATE_QUALIFIERS]
+    measurements = valued
     chart = Chart(
         chart_id=f"yz-chart-{metric.pk}",
         title=metric.name,

@@ -1,4 +1,4 @@
-"""The admin speaks Chinese (issue 23): Wagtail's strings that the installed Wagtail lacks in
+"""The admin speaks Chinese: Wagtail's strings that the installed Wagtail lacks in
 zh-hans come from locale/wagtail/; the menu says 页面 (not 分页, the pagination's word)."""
 
 import json

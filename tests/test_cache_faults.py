@@ -1,4 +1,4 @@
-"""Redis is an accelerator, never a dependency (issue 22): with the cache refusing connections or
+"""Redis is an accelerator, never a dependency: with the cache refusing connections or
 accepting them and never answering, pages, the API and the sign-in still work, /healthz answers
 JSON 503 naming the cache, a failure is logged once per interval, and while the page cache's
 generation cannot be read nothing is stored or memoised.

@@ -1,4 +1,4 @@
-"""Caches that know the date and the route (issue 22).
+"""Caches that know the date and the route.
 
 * A status that depends on today's date (a target year passing) changes at local midnight on
   the plan, pillar and home pages as on the metric page: the per-publish memo and the page cache

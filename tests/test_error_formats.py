@@ -1,4 +1,4 @@
-"""Errors in the client's format and language (issue 22): API errors are JSON whatever fails,
+"""Errors in the client's format and language: API errors are JSON whatever fails,
 503 with Retry-After when a dependency is down, the error page follows the URL's language even
 when the failure came before the language was chosen, and a 404 page names no canonical
 address, no hreflang alternates and no og:url."""

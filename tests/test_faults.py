@@ -1,4 +1,4 @@
-"""Faults (issue 22; ``make test-faults``, a CI step): production gunicorn with its dependencies
+"""Faults (``make test-faults``, a CI step): production gunicorn with its dependencies
 failing, as an operator would see it.
 
 * Redis refusing connections, and a Redis that accepts connections and never answers (a listener

@@ -1,4 +1,4 @@
-"""The Host is ours, not the request's (issue 22): in production a Host header that is not exactly
+"""The Host is ours, not the request's: in production a Host header that is not exactly
 a configured site host — another port, a trailing dot, an IPv6 literal, 2,000 characters, another
 name — gets a polite 400 and never reaches a page or the cache; links name the configured host;
 the page cache keeps one entry whatever the spelling of an accepted host."""

@@ -1,4 +1,4 @@
-"""Issue 25, the small things a phone user expects and the language of parts: tap-to-call
+"""The small things a phone user expects and the language of parts: tap-to-call
 numbers, the address beside the map links, a language switcher that keeps the filters, and
 Chinese on English pages marked as Chinese (WCAG 2.1 SC 3.1.2)."""
 

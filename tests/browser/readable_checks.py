@@ -136,7 +136,7 @@ TABLES_JS = """
 }
 """
 
-# Issue 25: where the reader looks. (a) Inside each chart no two pieces of text overlap and none
+# Where the reader looks. (a) Inside each chart no two pieces of text overlap and none
 # crosses the chart's box; (b) every table cell with a digit lies inside the viewport (a figure
 # in a sideways-scrolling table is out of view); (c) every visible header control lies inside
 # the viewport.

@@ -1,4 +1,4 @@
-"""Issue 25's bad input, in the browser: a figure of 14 digits, an indicator name of 60
+"""Bad input, in the browser: a figure of 14 digits, an indicator name of 60
 characters, a chart of one year and one of twelve, an English title of 200 characters. On a
 320 and a 390 px phone, in normal and large text, in both languages: nothing scrolls sideways,
 no chart text overlaps or leaves its chart, every table figure and header control is in view

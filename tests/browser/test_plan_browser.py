@@ -19,7 +19,7 @@ def test_the_chinese_dashboard_on_a_390px_phone_is_under_half_its_old_height(sit
     height = page.evaluate("document.documentElement.scrollHeight")
     assert no_horizontal_scroll(page)
     context.close()
-    # Issue 25 put every figure of the results table in view (one block per indicator), which
+    # Every figure of the results table in view (one block per indicator), which
     # made the page taller than the third it was allowed: still under half the old height.
     assert height <= 11_300 // 2, height
 

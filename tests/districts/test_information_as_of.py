@@ -1,4 +1,4 @@
-"""A page says how old its information is, not when it was last saved (issue 23): a heritage
+"""A page says how old its information is, not when it was last saved: a heritage
 page gives "信息截至 / Information as of" the latest date a source gave one of its facts, and the
 page's own publish date; no page says "最后更新 / Last updated"."""
 

@@ -1,4 +1,4 @@
-"""Images and documents that live pages use change only through review (issue 23): an editor who
+"""Images and documents that live pages use change only through review: an editor who
 cannot publish pages cannot upload a new file over them nor delete them; a moderator can; an
 unused picture stays the editor's to change."""
 

@@ -10,7 +10,7 @@ from wagtail.images.models import Image
 
 from districts.demo import district_rows, glossary, route_rows, site_rows, sources
 from districts.models import District, HeritageSitePage, RoutePage
-from tests.helpers import unmarked_text_of as text_of  # figures whole (issue 25)
+from tests.helpers import unmarked_text_of as text_of  # figures whole
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
-"""Estimates never plot as results (issue 23): a 预计 figure stays in the chart's table, in its
-own words, and is not a point of the series."""
+"""Estimates never plot as results: a 预计 figure stays in the chart's table, in its
+own words, and is drawn as an estimate (a hollow point on a dotted line), not as a result."""
 
 from decimal import Decimal
 
@@ -26,6 +26,7 @@ def test_an_estimate_is_in_the_table_not_on_the_line(home):
     chart = metric_chart(gdp, list(gdp.measurements.all()), 2021, 2025, language="zh-hans")
     plotted = {p.year for p in chart.points if p.kind == "measurement"}
     assert chart.drawn and plotted == {2020, 2022, 2023}
+    assert [p.year for p in chart.estimates] == [2021]
     assert "预计突破" in str(chart.rows)  # the table keeps the estimate, in its words
-    # No line through the estimate's year: only 2022–2023 are joined.
-    assert len(chart.segments) == 1
+    # The lines to and from the estimate are dotted; the line between results is not.
+    assert [segment[4] for segment in chart.segments] == [True, True, False]

@@ -1,4 +1,4 @@
-"""Every CSV the site exports comes back unchanged (issue 23): admin and command, measurements
+"""Every CSV the site exports comes back unchanged: admin and command, measurements
 and projects, in the admin's language (Chinese headers and words for a Chinese admin), with
 figures given only in words, qualifiers and status histories; an edited figure goes in and shows
 on the public page; GBK and BOM files read; nothing half-saved."""

@@ -4,7 +4,7 @@ import html
 
 import pytest
 
-from tests.helpers import unmarked_text_of as text_of  # figures whole (issue 25)
+from tests.helpers import unmarked_text_of as text_of  # figures whole
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.helpers import unmarked_text_of as text_of  # figures whole (issue 25)
+from tests.helpers import unmarked_text_of as text_of  # figures whole
 from yuzhong_site.core.demo_data import demo_data
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 
 from districts.models import District
 from tests.helpers import tags
-from tests.helpers import unmarked_text_of as text_of  # figures whole (issue 25)
+from tests.helpers import unmarked_text_of as text_of  # figures whole
 
 from .factories import make_metric, make_plan, make_project
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from plans.models import Measurement, Metric, ProjectStatusReport
 from plans.status import MetricStatus, assess_metric, indicator_sentence
 from tests.helpers import tags
-from tests.helpers import unmarked_text_of as text_of  # figures whole (issue 25)
+from tests.helpers import unmarked_text_of as text_of  # figures whole
 
 from .factories import make_metric, make_plan, make_project
 

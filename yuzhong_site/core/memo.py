@@ -120,6 +120,9 @@ def forget_all():
         _state["values"] = {}
 
 
+_UNSET = object()
+
+
 class MemoizedSiteMiddleware:
     """Find the request's Wagtail ``Site`` through the memo (Wagtail asks the database on every
     request otherwise). The key is what Wagtail matches on: the host name and the port."""
@@ -141,8 +144,14 @@ class MemoizedSiteMiddleware:
         except DatabaseError:
             pass  # left to Wagtail (and /healthz, which reports the database as down)
         # Previews (Wagtail's dummy requests) neither read nor fill the memo: None.
+        # A preview renders a page inside the admin's request, through this middleware again:
+        # the outer request's generation is put back afterwards, not deleted under it.
+        outer = getattr(_current, "generation", _UNSET)
         _current.generation = _generation(request)
         try:
             return self.get_response(request)
         finally:
-            del _current.generation
+            if outer is _UNSET:
+                del _current.generation
+            else:
+                _current.generation = outer

@@ -92,9 +92,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # /healthz: always JSON, before anything that needs the database or the cache (issue 22).
+    # /healthz: always JSON, before anything that needs the database or the cache.
     "yuzhong_site.core.health.HealthMiddleware",
-    # Production: a Host that is not exactly a configured site host gets 400 (issue 22).
+    # Production: a Host that is not exactly a configured site host gets 400.
     "yuzhong_site.core.hosts.StrictHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "yuzhong_site.core.security.SecurityHeadersMiddleware",
@@ -171,7 +171,7 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "yuzhong",
-            # Redis is an accelerator, never a dependency (issue 22; yuzhong_site/core/cache_faults.py):
+            # Redis is an accelerator, never a dependency (yuzhong_site/core/cache_faults.py):
             # short timeouts, errors become cache misses, a failed Redis is left alone for a few
             # seconds, and editors' sessions live in the database only.
             "OPTIONS": {
@@ -216,7 +216,7 @@ PAGE_CACHE_PURGE_MODELS = (
 # A CDN in front of the site is purged on publish when configured (wagtail frontend_cache).
 CDN_PURGE_BACKEND = env("CDN_PURGE_BACKEND", "")  # "", "http", "cloudflare" or "cloudfront"
 if CDN_PURGE_BACKEND:
-    # One purge per publish (issue 22): the whole site, after the commit (core/cache.py). The app
+    # One purge per publish: the whole site, after the commit (core/cache.py). The app
     # "wagtail.contrib.frontend_cache" is deliberately not installed: its own signal handlers
     # would purge each published page again, inside the transaction. Its backends work without it.
     _backends = {
@@ -238,7 +238,7 @@ if CDN_PURGE_BACKEND:
         raise ImproperlyConfigured(f"CDN_PURGE_BACKEND must be one of {sorted(_backends)}.")
     WAGTAILFRONTENDCACHE = {"default": _backends[CDN_PURGE_BACKEND]}
 
-# -- Sign-in and page-password throttling (issue 22) ---------------------------------------------
+# -- Sign-in and page-password throttling ---------------------------------------------
 # Every sign-in goes through django-axes at the authentication backend, whatever the login view;
 # failures are rows in the database (AXES_HANDLER), so the limits hold across workers and
 # instances without Redis. Unlock: `manage.py axes_reset_username NAME`, `axes_reset_ip ADDRESS`
@@ -375,7 +375,7 @@ LOGGING = {
 SITE_TAGLINE = _("Yuzhong District's 14th Five-Year Plan, in figures and places")
 
 
-# -- Redis failures (issue 22): logged once per interval, never per request ----------------------
+# -- Redis failures: logged once per interval, never per request ----------------------
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "yuzhong_site.cache_faults"
 REDIS_RETRY_SECONDS = 5  # a failed Redis is not tried again for this long
