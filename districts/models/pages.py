@@ -201,6 +201,7 @@ class HeritageSitePage(BasePage):
     )
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
+        index.SearchField("search_names", boost=5),
         index.SearchField("search_terms", boost=2),
         index.SearchField("history"),
         index.FilterField("category"),
@@ -229,11 +230,18 @@ class HeritageSitePage(BasePage):
         self.search_terms = self.build_search_terms(facts)
         return super().save(*args, **kwargs)
 
+    def search_names(self):
+        """The place's names in every form (Chinese, pinyin, English, other names), weighted
+        above its facts' words in search: a place comes first for its own name, before a
+        neighbour whose facts mention it."""
+        parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name,
+                 self.other_names.replace(",", " ").replace("，", " ")]
+        return " ".join(part for part in parts if part)
+
     def build_search_terms(self, facts):
         """Names in every form (Chinese, pinyin, English title) and the visiting words of the
         facts the page has, so that either language's search finds it."""
-        parts = [self.title, self.chinese_name, self.pinyin_name, self.english_name,
-                 self.other_names.replace(",", " ").replace("，", " ")]
+        parts = [self.search_names()]
         for fact in facts:
             parts += [fact.value_zh, fact.value_en, fact.metro_station]
         parts += terms_for_kinds({fact.kind for fact in facts})
