@@ -143,3 +143,32 @@ def index_updates(enabled):
             yield
     finally:
         disabled.value = disabled_before
+
+
+class SilentRedis:
+    """A Redis that accepts connections, reads what it is sent and never answers (the fault
+    tests: a cache that hangs must cost one timeout, not every request)."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(100)
+        self.port = self.server.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self.server.accept()
+            except OSError:
+                return
+            self.connections.append(connection)
+
+    def close(self):
+        self.server.close()
+        for connection in self.connections:
+            connection.close()

@@ -8,12 +8,12 @@ where nothing listens, or at a listener in this test that accepts and never answ
 
 import logging
 import socket
-import threading
 import time
 
 import pytest
 from django.conf import settings as django_settings
 
+from tests.helpers import SilentRedis
 from yuzhong_site.core import cache_faults, memo
 from yuzhong_site.core.cache import request_generation
 
@@ -26,30 +26,6 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class SilentRedis:
-    """Accepts connections, reads what it is sent, never answers."""
-
-    def __init__(self):
-        self.server = socket.socket()
-        self.server.bind(("127.0.0.1", 0))
-        self.server.listen(50)
-        self.port = self.server.getsockname()[1]
-        self.connections = []
-        self.thread = threading.Thread(target=self.accept, daemon=True)
-        self.thread.start()
-
-    def accept(self):
-        while True:
-            try:
-                connection, _ = self.server.accept()
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def close(self):
-        self.server.close()
-        for connection in self.connections:
-            connection.close()
 
 
 def redis_cache_at(port):

@@ -14,14 +14,14 @@ page, a plan and the visitors' section added; static files are collected as a de
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import SilentRedis
 
 pytestmark = pytest.mark.faults
 
@@ -42,29 +42,6 @@ print("content ready")
 """
 
 
-class SilentRedis:
-    """Accepts connections, never answers."""
-
-    def __init__(self):
-        self.server = socket.socket()
-        self.server.bind(("127.0.0.1", 0))
-        self.server.listen(100)
-        self.port = self.server.getsockname()[1]
-        self.connections = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _ = self.server.accept()
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def close(self):
-        self.server.close()
-        for connection in self.connections:
-            connection.close()
 
 
 def closed_port():
