@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
 from yuzhong_site.core.models import BasePage, OrderedChild
-from yuzhong_site.core.page_context import build
+from yuzhong_site.core.page_context import BuiltContext, build
 
 from .. import geo
 from ..synonyms import terms_for_kinds
@@ -109,7 +109,7 @@ def clean_chongqing_position(instance):
         raise ValidationError(errors)
 
 
-class HeritageSitePage(BasePage):
+class HeritageSitePage(BuiltContext, BasePage):
     """A place to visit: what it is, why it matters, how to get there, when, cost, access."""
 
     introduction = models.TextField(
@@ -270,11 +270,6 @@ class HeritageSitePage(BasePage):
     def main_image(self):
         images = list(self.gallery_images.all())
         return images[0] if images else None
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context
 
 
 class HeritageSiteImage(OrderedChild):
@@ -441,7 +436,7 @@ class TourBrand(models.TextChoices):
     BUSINESS = "business", _("Business and shopping tour")
 
 
-class RoutePage(BasePage):
+class RoutePage(BuiltContext, BasePage):
     """A walking route: ordered stops with walking time, distance and gradient notes per leg."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -471,11 +466,6 @@ class RoutePage(BasePage):
     class Meta:
         verbose_name = _("walking route")
         verbose_name_plural = _("walking routes")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context
 
 
 class RouteStop(OrderedChild):

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from yuzhong_site.core.blocks import BodyBlock
 from yuzhong_site.core.models import BasePage, OrderedChild
-from yuzhong_site.core.page_context import build
+from yuzhong_site.core.page_context import BuiltContext, build
 from yuzhong_site.core.validators import web_url_validator, year_validators
 
 from ..status import plan_has_ended
@@ -160,7 +160,7 @@ class PlanEvent(OrderedChild):
         return f"{self.date}: {self.title}"
 
 
-class PillarPage(BasePage):
+class PillarPage(BuiltContext, BasePage):
     """One of the plan's four roles (现代服务业引领区…), with its goals, metrics and projects."""
 
     class Key(models.TextChoices):
@@ -221,11 +221,6 @@ class PillarPage(BasePage):
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context
-
 
 
 def _default_locale_pages():
@@ -235,7 +230,7 @@ def _default_locale_pages():
     return models.Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class UpdateIndexPage(RoutablePageMixin, BasePage):
+class UpdateIndexPage(BuiltContext, RoutablePageMixin, BasePage):
     """"动态 / Updates": the list of updates (news items), with filters and feeds.
 
     Routes (in both languages): ``feed/rss/``, ``feed/atom/``, ``feed/<pillar-key>/rss/``,
@@ -253,11 +248,6 @@ class UpdateIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("updates index")
         verbose_name_plural = _("updates indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context
-
     @path("")
     def index(self, request):
         return self.render(request)
@@ -271,7 +261,7 @@ class UpdateIndexPage(RoutablePageMixin, BasePage):
         return build(self, "feed", request, kind, pillar_key=pillar_key)
 
 
-class UpdatePage(BasePage):
+class UpdatePage(BuiltContext, BasePage):
     """An update (news item) about the plan: what happened, when, which pillars and projects."""
 
     date = models.DateField(_("date"), help_text=_("The day the news happened."))
@@ -321,8 +311,3 @@ class UpdatePage(BasePage):
     class Meta:
         verbose_name = _("update")
         verbose_name_plural = _("updates")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context

@@ -10,10 +10,10 @@ page asks for it by name::
     def pillar_context(pillar, request): ...
 
     # plans/models/pages.py
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context
+    class PillarPage(BuiltContext, BasePage): ...
+
+(a page whose context needs more than that calls ``build(self, "context", request)`` from its own
+``get_context``).
 
 Every app's ``AppConfig.ready`` imports its ``page_context`` module, so the builders are
 registered before a page is served.
@@ -45,3 +45,13 @@ def build(page, name, *args, **kwargs):
         f"No page-context builder {name!r} is registered for {type(page).__name__}: is its "
         "app's page_context module imported in AppConfig.ready()?"
     )
+
+
+class BuiltContext:
+    """Mixin for a page model: its template context is Wagtail's plus what its registered
+    ``"context"`` builder returns."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(build(self, "context", request))
+        return context

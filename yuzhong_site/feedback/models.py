@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from yuzhong_site.core.models import BasePage, OrderedChild
-from yuzhong_site.core.page_context import build
+from yuzhong_site.core.page_context import BuiltContext, build
 
 # Length limits (the forms say them; the database enforces them too).
 TEXT_MAX = 2000
@@ -230,7 +230,7 @@ class OutgoingEmail(models.Model):
 # ------------------------------------------------------------------------------ consultations
 
 
-class ConsultationPage(BasePage):
+class ConsultationPage(BuiltContext, BasePage):
     """意见征集: a draft put to residents between two dates, then the report on what came of it.
 
     The form exists only from ``opens_on`` to ``closes_on`` (Beijing dates, both included);
@@ -301,11 +301,6 @@ class ConsultationPage(BasePage):
     # What the page serves and shows is built in consultations.py (registered with @builds).
     def serve(self, request, *args, **kwargs):
         return build(self, "serve", request, super().serve, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build(self, "context", request))
-        return context
 
 
 class AdoptedIdea(OrderedChild):
