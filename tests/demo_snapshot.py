@@ -21,6 +21,7 @@ import datetime
 import hashlib
 import os
 import pickle
+import warnings
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -43,6 +44,10 @@ def load_demo_content():
 
 
 _TABLES = {}
+
+
+class SlowDemoLoad(UserWarning):
+    """The demo content was loaded by running the command (10-20 s) instead of copied."""
 
 
 class TableCopy:
@@ -228,6 +233,12 @@ class DemoSnapshot(TableCopy):
             self._restore()
             self.restored += 1
         else:
+            if all(default_storage.exists(name) for name in self.files):
+                warnings.warn(SlowDemoLoad(
+                    "demo_content found rows written before it (a fixture such as admin_client "
+                    "listed before demo_content?), so the command ran instead of the copy: "
+                    "list demo_content first"
+                ), stacklevel=2)
             load_demo_content()
             self.fell_back += 1
         # A live server may still be finishing a request from the previous browser test while the

@@ -105,8 +105,7 @@ def urls(demo_content):
 
 
 def test_every_public_url_survives_hostile_paths(client, urls):
-    for url in urls:
-        base = url.split("?")[0]
+    for base in dict.fromkeys(url.split("?")[0] for url in urls):
         base = base if base.endswith("/") else base + "/"
         for suffix in PATH_SUFFIXES:
             response = client.get(base + suffix)
@@ -115,9 +114,7 @@ def test_every_public_url_survives_hostile_paths(client, urls):
 
 
 def test_unknown_language_prefixes_get_a_polite_404(client, urls):
-    for url in urls:
-        path = url.split("?")[0]
-        stripped = path[3:] if path.startswith("/en/") else path
+    for stripped in dict.fromkeys(_unprefixed(url.split("?")[0]) for url in urls):
         for prefix in LANGUAGE_PREFIXES:
             sent = f"/{prefix}{stripped}"
             response = client.get(sent)
@@ -125,17 +122,50 @@ def test_unknown_language_prefixes_get_a_polite_404(client, urls):
             assert response.status_code in (301, 302, 400, 404), (sent, response.status_code)
 
 
+def _unprefixed(path):
+    return path[3:] if path.startswith("/en/") else path
+
+
+def _fuzz_targets(urls):
+    """``[(base, [url, ...])]``: each address once, whatever its query (search is listed with
+    three queries), and each page type or route in one language only, alternately Chinese and
+    English: a query parameter is read by the same view and template in either language."""
+    by_base = {}
+    for url in urls:
+        by_base.setdefault(url.partition("?")[0], []).append(url)
+    chosen, seen = [], set()
+    for base, found in by_base.items():
+        unprefixed = _unprefixed(base)
+        if unprefixed in seen:
+            continue
+        seen.add(unprefixed)
+        if len(seen) % 2 == 0:
+            other = "/en" + unprefixed if base == unprefixed else unprefixed
+            base, found = (other, by_base[other]) if other in by_base else (base, found)
+        chosen.append((base, found))
+    return chosen
+
+
+def test_the_fuzzed_addresses_cover_every_page_type_and_route_in_one_language(urls):
+    chosen = dict(_fuzz_targets(urls))
+    languages = {base.startswith("/en/") for base in chosen}
+    assert languages == {True, False}
+    assert {_unprefixed(base) for base in chosen} == {_unprefixed(u.partition("?")[0]) for u in urls}
+
+
 @pytest.mark.parametrize("part", range(4))
 def test_every_query_parameter_is_fuzzed_without_a_server_error(client, urls, part):
-    # in four parts (every fourth URL), so that the test workers share the work
-    for url in urls[part::4]:
-        base, _sep, query = url.partition("?")
-        first = client.get(url)
-        assert first.status_code < 500
+    # in four parts (every fourth address), so that the test workers share the work
+    for base, found in _fuzz_targets(urls)[part::4]:
         parser = _Parameters(base)
-        if first.get("Content-Type", "").startswith("text/html"):
-            parser.feed(first.content.decode("utf-8", "replace"))
-        offered = parser.names | {name for name, _v in parse_qsl(query)}
+        offered = set()
+        for url in found:
+            first = client.get(url)
+            assert first.status_code < 500
+            if first.get("Content-Type", "").startswith("text/html"):
+                parser.feed(first.content.decode("utf-8", "replace"))
+            offered |= {name for name, _v in parse_qsl(url.partition("?")[2])}
+        offered |= parser.names
         # What the page offers, one parameter at a time; the common names it does not offer
         # (it should ignore them) all at once, each nasty value in turn.
         for name in sorted(offered):
@@ -152,7 +182,7 @@ def test_every_query_parameter_is_fuzzed_without_a_server_error(client, urls, pa
 
 
 def test_unexpected_methods_and_bodies_are_refused_cleanly(client, urls):
-    for url in urls:
+    for url in dict.fromkeys(url.split("?")[0] for url in urls):
         for method in ("post", "put", "delete", "options", "patch"):
             response = getattr(client, method)(url, data="\xff\x00<script>", content_type="text/plain")
             assert_safe(response, f"{method.upper()} {url}")

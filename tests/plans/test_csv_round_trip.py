@@ -85,7 +85,7 @@ def _import_preview(client, kind, data):
 
 @pytest.mark.parametrize("kind", ["measurements", "projects"])
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_the_admins_export_imports_back_unchanged(admin_client, demo_content, kind, language):
+def test_the_admins_export_imports_back_unchanged(demo_content, admin_client, kind, language):
     client = _speaks(admin_client, language)
     exported = client.get(reverse("plans_csv_export", args=[kind])).content
     text = exported.decode("utf-8-sig")
@@ -129,7 +129,7 @@ def test_the_commands_export_imports_back_unchanged(demo_content, tmp_path, kind
 
 
 def test_an_edited_figure_in_a_chinese_export_shows_on_the_public_page(
-    admin_client, demo_content, client
+    demo_content, admin_client, client
 ):
     admin = _speaks(admin_client, "zh-hans")
     text = admin.get(reverse("plans_csv_export", args=["measurements"])).content.decode("utf-8-sig")
