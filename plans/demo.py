@@ -207,7 +207,7 @@ def _ensure_metrics(pillars, goals):
             unit=spec["unit"],
             figure_type=spec["type"],
             district_result=spec.get("district_result", False),
-            kind=Metric.Kind.ANTICIPATORY if spec.get("target") else Metric.Kind.OTHER,
+            kind=spec.get("kind", Metric.Kind.OTHER),
             source_in_print=not metric_source.get("url"),
             sort_order=order,
             **_translated("name", spec["name"]),

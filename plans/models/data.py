@@ -124,7 +124,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         # One label per language, used everywhere (site, downloads, API, admin).
         BINDING = "binding", _("Binding indicator")
         ANTICIPATORY = "anticipatory", _("Anticipatory indicator")
-        OTHER = "other", _("Other indicator")
+        OTHER = "other", _("Not given by a source")
 
     class FigureType(models.TextChoices):
         INDICATOR = "indicator", _("Plan indicator (has a target from the plan)")
@@ -164,7 +164,16 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_(
+            "Binding or anticipatory only where the plan or another source says so; otherwise "
+            "“not given by a source”, and the page shows no kind."
+        ),
+    )
     baseline_value = models.DecimalField(
         _("baseline value"), max_digits=20, decimal_places=4, null=True, blank=True
     )
@@ -290,6 +299,11 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
     @property
     def is_indicator(self):
         return self.figure_type == self.FigureType.INDICATOR
+
+    @property
+    def has_stated_kind(self):
+        """True when a source gives the indicator's kind (binding or anticipatory)."""
+        return self.kind in (self.Kind.BINDING, self.Kind.ANTICIPATORY)
 
     def get_url(self, request=None, language=None):
         return _plan_data_url(self, "metric", language)
