@@ -12,7 +12,7 @@ idempotently: a record or page that exists is left as editors made it.
 from decimal import Decimal
 
 from districts.models import District, HeritageSitePage, VisitIndexPage
-from yuzhong_site.core.demo import heading, paragraph
+from yuzhong_site.core.demo import body_blocks, paragraph
 from yuzhong_site.core.demo_data import demo_data
 from yuzhong_site.core.i18n import default_language
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
@@ -59,17 +59,6 @@ def _source_fields(key, prefix="source_"):
 
 def _qualifier(text):
     return "" if text in (None, "", "exactly") else ValueQualifier(text).value
-
-
-def _body(blocks):
-    result = []
-    for block in blocks or []:
-        (kind, value), = block.items()
-        if kind == "heading":
-            result.append(heading(value["text"], value.get("level", "h2")))
-        else:
-            result.append(paragraph(value))
-    return result
 
 
 # ------------------------------------------------------------------------------- pages (30)
@@ -133,7 +122,7 @@ def ensure_plan_pages(context):
             title=zh["title"],
             positioning=zh["positioning"],
             intro=zh["intro"],
-            body=_body(zh["body"]),
+            body=body_blocks(zh["body"]),
             search_description=zh["positioning"],
         )
         ensure_translation(
@@ -142,7 +131,7 @@ def ensure_plan_pages(context):
             title=en["title"],
             positioning=en["positioning"],
             intro=en["intro"],
-            body=_body(en["body"]),
+            body=body_blocks(en["body"]),
             search_description=en["positioning"],
         )
         pillars[pillar_spec["key"]] = pillar
