@@ -185,6 +185,8 @@ def _measurement(spec, order):
 
 
 def _ensure_metrics(pillars, goals):
+    """The metrics of metrics.yaml that do not exist yet; returns the new ones with their specs."""
+    created = []
     for order, spec in enumerate(_data("metrics")["metrics"]):
         if Metric.objects.filter(slug=spec["slug"]).exists():
             continue
@@ -201,6 +203,7 @@ def _ensure_metrics(pillars, goals):
             sort_order=order,
             **_translated("name", spec["name"]),
             **_translated("notes", spec.get("notes")),
+            **_translated("figures_note", spec.get("figures_note")),
             **_source_fields(spec["source"]),
         )
         if spec.get("baseline"):
@@ -219,6 +222,16 @@ def _ensure_metrics(pillars, goals):
         ]
         metric.full_clean(exclude=["measurements"])
         _publish(metric)
+        created.append((metric, spec))
+    return created
+
+
+def _link_related_projects(created):
+    """New metrics get the projects metrics.yaml relates them to (made after the metrics)."""
+    for metric, spec in created:
+        if spec.get("related_projects"):
+            metric.related_projects = list(Project.objects.filter(slug__in=spec["related_projects"]))
+            _publish(metric)
 
 
 def _ensure_projects(pillars, goals):
@@ -269,8 +282,9 @@ def _ensure_projects(pillars, goals):
 def ensure_plan_data(context):
     pillars = context.shared["pillars"]
     goals = _ensure_goals(pillars)
-    _ensure_metrics(pillars, goals)
+    created = _ensure_metrics(pillars, goals)
     _ensure_projects(pillars, goals)
+    _link_related_projects(created)
     context.say("The plan: pillars, goals, metrics and projects ready.")
 
 

@@ -4,6 +4,7 @@ Snippets with revisions and draft state (public pages show only live records); t
 the default-locale (Chinese) pillar page.
 """
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -211,6 +212,26 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         ),
     )
     notes = models.TextField(_("notes"), blank=True)
+    figures_note = models.TextField(
+        _("note beside the figures"),
+        blank=True,
+        help_text=_(
+            "Shown beside the figures wherever they appear together: what a reader comparing "
+            "them should know, saying only what the sources say (for example, that the figures "
+            "are as published and the sources do not say how they were worked out)."
+        ),
+    )
+    related_projects = ParentalManyToManyField(
+        "Project",
+        verbose_name=_("related projects"),
+        blank=True,
+        related_name="related_metrics",
+        help_text=_(
+            "Projects to read beside this figure, such as consulates opened after a published "
+            "count. The page lists each with its latest report, its date and its source; their "
+            "numbers are never added to the figure."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="metric")
 
@@ -251,6 +272,8 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
             heading=_("Source"),
         ),
         _both("notes", _("Notes")),
+        _both("figures_note", _("Note beside the figures")),
+        FieldPanel("related_projects", widget=forms.CheckboxSelectMultiple),
         InlinePanel("measurements", heading=_("Measurements"), label=_("measurement")),
         FieldPanel("sort_order"),
     ]
