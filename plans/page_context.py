@@ -298,7 +298,7 @@ def project_context(plan, request, slug):
 
 def _related_projects(metric, request):
     """The public projects an editor linked to the metric, each with its latest status report
-    (who said so, and when): two queries."""
+    (who said so, and when): one query, two when there are any."""
     reports = ProjectStatusReport.objects.order_by("date", "sort_order", "pk")
     projects = attach_public_urls(
         list(
