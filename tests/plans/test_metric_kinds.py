@@ -31,6 +31,8 @@ def test_no_demo_metric_page_shows_a_kind_no_source_gives(demo_client):
     assert len(loaded) > 20
     for slug, kind in loaded.items():
         assert kind == KINDS_FROM_SOURCES.get(slug, (Metric.Kind.OTHER,))[0], slug
+    # the two plan indicators (targets from the early-2021 article) and a reported figure
+    for slug in ("friendship-cities", "international-conferences", "district-gdp"):
         for prefix in ("", "/en"):
             html = text_of(demo_client.get(f"{prefix}/plan/metrics/{slug}/"))
             assert [word for word in KIND_WORDS if word in html] == [], (prefix, slug)
