@@ -12,7 +12,7 @@ idempotently: a record or page that exists is left as editors made it.
 from decimal import Decimal
 
 from districts.models import District, HeritageSitePage, VisitIndexPage
-from yuzhong_site.core.demo import heading, paragraph
+from yuzhong_site.core.demo import body_blocks, paragraph
 from yuzhong_site.core.demo_data import demo_data
 from yuzhong_site.core.i18n import default_language
 from yuzhong_site.core.pages import ensure_child_page, ensure_translation
@@ -59,17 +59,6 @@ def _source_fields(key, prefix="source_"):
 
 def _qualifier(text):
     return "" if text in (None, "", "exactly") else ValueQualifier(text).value
-
-
-def _body(blocks):
-    result = []
-    for block in blocks or []:
-        (kind, value), = block.items()
-        if kind == "heading":
-            result.append(heading(value["text"], value.get("level", "h2")))
-        else:
-            result.append(paragraph(value))
-    return result
 
 
 # ------------------------------------------------------------------------------- pages (30)
@@ -133,7 +122,7 @@ def ensure_plan_pages(context):
             title=zh["title"],
             positioning=zh["positioning"],
             intro=zh["intro"],
-            body=_body(zh["body"]),
+            body=body_blocks(zh["body"]),
             search_description=zh["positioning"],
         )
         ensure_translation(
@@ -142,7 +131,7 @@ def ensure_plan_pages(context):
             title=en["title"],
             positioning=en["positioning"],
             intro=en["intro"],
-            body=_body(en["body"]),
+            body=body_blocks(en["body"]),
             search_description=en["positioning"],
         )
         pillars[pillar_spec["key"]] = pillar
@@ -196,6 +185,8 @@ def _measurement(spec, order):
 
 
 def _ensure_metrics(pillars, goals):
+    """The metrics of metrics.yaml that do not exist yet; returns the new ones with their specs."""
+    created = []
     for order, spec in enumerate(_data("metrics")["metrics"]):
         if Metric.objects.filter(slug=spec["slug"]).exists():
             continue
@@ -207,11 +198,12 @@ def _ensure_metrics(pillars, goals):
             unit=spec["unit"],
             figure_type=spec["type"],
             district_result=spec.get("district_result", False),
-            kind=Metric.Kind.ANTICIPATORY if spec.get("target") else Metric.Kind.OTHER,
+            kind=spec.get("kind", Metric.Kind.OTHER),
             source_in_print=not metric_source.get("url"),
             sort_order=order,
             **_translated("name", spec["name"]),
             **_translated("notes", spec.get("notes")),
+            **_translated("figures_note", spec.get("figures_note")),
             **_source_fields(spec["source"]),
         )
         if spec.get("baseline"):
@@ -230,6 +222,16 @@ def _ensure_metrics(pillars, goals):
         ]
         metric.full_clean(exclude=["measurements"])
         _publish(metric)
+        created.append((metric, spec))
+    return created
+
+
+def _link_related_projects(created):
+    """New metrics get the projects metrics.yaml relates them to (made after the metrics)."""
+    for metric, spec in created:
+        if spec.get("related_projects"):
+            metric.related_projects = list(Project.objects.filter(slug__in=spec["related_projects"]))
+            _publish(metric)
 
 
 def _ensure_projects(pillars, goals):
@@ -280,8 +282,9 @@ def _ensure_projects(pillars, goals):
 def ensure_plan_data(context):
     pillars = context.shared["pillars"]
     goals = _ensure_goals(pillars)
-    _ensure_metrics(pillars, goals)
+    created = _ensure_metrics(pillars, goals)
     _ensure_projects(pillars, goals)
+    _link_related_projects(created)
     context.say("The plan: pillars, goals, metrics and projects ready.")
 
 

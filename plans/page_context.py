@@ -6,7 +6,7 @@ Each builder registers itself for its page class (``@builds``) and the page asks
 (``yuzhong_site/core/page_context.py``): this module imports the models, never the reverse."""
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone, translation
 
 from districts.district_links import district_links
@@ -21,13 +21,22 @@ from .dashboard import (
     MetricSummary,
     PillarSummary,
     ResultRow,
+    attach_public_urls,
     live_metrics,
     live_projects,
     project_as_of,
     project_prefetches,
 )
 from .feeds import feed_links
-from .models import Goal, PillarPage, PlanPage, Project, UpdateIndexPage, UpdatePage
+from .models import (
+    Goal,
+    PillarPage,
+    PlanPage,
+    Project,
+    ProjectStatusReport,
+    UpdateIndexPage,
+    UpdatePage,
+)
 from .place_links import sites_for_project
 from .status import ProjectStatus, indicator_sentence, roll_up, roll_up_plan, when_text
 from .updates import attach_pillars, pillar_filter_keys, updates_for
@@ -287,6 +296,30 @@ def project_context(plan, request, slug):
 
 
 
+def _related_projects(metric, request):
+    """The public projects an editor linked to the metric, each with its latest status report
+    (who said so, and when): one query, two when there are any."""
+    reports = ProjectStatusReport.objects.order_by("date", "sort_order", "pk")
+    projects = attach_public_urls(
+        list(
+            public_records(metric.related_projects.all())
+            .select_related("pillar")
+            .prefetch_related(Prefetch("status_reports", queryset=reports))
+            .order_by("status_date", "sort_order", "pk")
+        ),
+        request,
+    )
+    related = []
+    for project in projects:
+        latest = list(project.status_reports.all())[-1:]
+        related.append({
+            "project": project,
+            "report": latest[0] if latest else None,
+            "when": when_text(latest[0].date, latest[0].precision) if latest else "",
+        })
+    return related
+
+
 @builds(PlanPage, "metric")
 def metric_context(plan, request, slug):
     source_plan = default_locale_page(plan)
@@ -302,6 +335,7 @@ def metric_context(plan, request, slug):
     base = _url_base(plan, request)
     return {
         "metric_summary": MetricSummary(metric, plan, f"{base}metrics/{slug}/"),
+        "related_projects": _related_projects(metric, request),
         "pillar": pillar,
         "plan_url": base,
         "crumbs": _crumbs(plan, pillar, request),

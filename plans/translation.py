@@ -12,7 +12,7 @@ class GoalTranslation(TranslationOptions):
 
 @register(Metric)
 class MetricTranslation(TranslationOptions):
-    fields = ("name", "baseline_label", "source_name", "notes")
+    fields = ("name", "baseline_label", "source_name", "notes", "figures_note")
 
 
 @register(Measurement)

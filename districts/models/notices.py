@@ -76,7 +76,7 @@ class PlaceNotice(OrderedChild):
     tier = models.CharField(_("source tier"), max_length=16, default="reported",
                             choices=[("official", _("official source (government)")),
                                      ("media", _("news media")),
-                                     ("reported", _("ticket seller, guide or blog"))])
+                                     ("reported", _("website other than government or news media"))])
     source_date = models.CharField(
         _("source date"), max_length=10, blank=True,
         help_text=_("When the source published it, as precisely as it says: 2025, 2024-09 or "

@@ -334,7 +334,7 @@ EXPECTED_FACT_KINDS = [
 class SourceTier(models.TextChoices):
     OFFICIAL = "official", _("official source (government)")
     MEDIA = "media", _("news media")
-    REPORTED = "reported", _("ticket seller, guide or blog")
+    REPORTED = "reported", _("website other than government or news media")
     UNSOURCED = "unsourced", _("no source recorded")
 
 

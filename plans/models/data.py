@@ -4,6 +4,7 @@ Snippets with revisions and draft state (public pages show only live records); t
 the default-locale (Chinese) pillar page.
 """
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -124,7 +125,7 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         # One label per language, used everywhere (site, downloads, API, admin).
         BINDING = "binding", _("Binding indicator")
         ANTICIPATORY = "anticipatory", _("Anticipatory indicator")
-        OTHER = "other", _("Other indicator")
+        OTHER = "other", _("Not given by a source")
 
     class FigureType(models.TextChoices):
         INDICATOR = "indicator", _("Plan indicator (has a target from the plan)")
@@ -164,7 +165,16 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_(
+            "Binding or anticipatory only where the plan or another source says so; otherwise "
+            "“not given by a source”, and the page shows no kind."
+        ),
+    )
     baseline_value = models.DecimalField(
         _("baseline value"), max_digits=20, decimal_places=4, null=True, blank=True
     )
@@ -202,6 +212,26 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
         ),
     )
     notes = models.TextField(_("notes"), blank=True)
+    figures_note = models.TextField(
+        _("note beside the figures"),
+        blank=True,
+        help_text=_(
+            "Shown beside the figures wherever they appear together: what a reader comparing "
+            "them should know, saying only what the sources say (for example, that the figures "
+            "are as published and the sources do not say how they were worked out)."
+        ),
+    )
+    related_projects = ParentalManyToManyField(
+        "Project",
+        verbose_name=_("related projects"),
+        blank=True,
+        related_name="related_metrics",
+        help_text=_(
+            "Projects to read beside this figure, such as consulates opened after a published "
+            "count. The page lists each with its latest report, its date and its source; their "
+            "numbers are never added to the figure."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="metric")
 
@@ -242,6 +272,8 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
             heading=_("Source"),
         ),
         _both("notes", _("Notes")),
+        _both("figures_note", _("Note beside the figures")),
+        FieldPanel("related_projects", widget=forms.CheckboxSelectMultiple),
         InlinePanel("measurements", heading=_("Measurements"), label=_("measurement")),
         FieldPanel("sort_order"),
     ]
@@ -290,6 +322,11 @@ class Metric(PlanData, index.Indexed, ClusterableModel):
     @property
     def is_indicator(self):
         return self.figure_type == self.FigureType.INDICATOR
+
+    @property
+    def has_stated_kind(self):
+        """True when a source gives the indicator's kind (binding or anticipatory)."""
+        return self.kind in (self.Kind.BINDING, self.Kind.ANTICIPATORY)
 
     def get_url(self, request=None, language=None):
         return _plan_data_url(self, "metric", language)

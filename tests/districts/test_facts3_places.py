@@ -223,7 +223,8 @@ FACTS_3 = [
 TIER_WORDS = {
     "official": {"en": "official source (government)", "zh-hans": "官方来源（政府网站）"},
     "media": {"en": "news media", "zh-hans": "新闻媒体"},
-    "reported": {"en": "ticket seller, guide or blog", "zh-hans": "票务网站、旅游攻略或博客"},
+    "reported": {"en": "website other than government or news media",
+                 "zh-hans": "政府和新闻媒体以外的网站"},
 }
 NEW_PLACES = ["yangtze-river-cableway", "chaotianmen-square", "raffles-city-observation-deck"]
 LANGUAGES = (("zh-hans", ""), ("en", "/en"))
@@ -288,6 +289,26 @@ def test_reported_facts_say_so_with_their_date_and_check_before_you_go(demo_clie
     zh = text_of(demo_client.get("/visit/yangtze-river-cableway/"))
     block = blocks_citing(zh, "http://www.115sou.com/jd-YN-FTNN.html")[0]
     assert "2023年11月28日" in block and "出发前请再确认" in block
+
+
+ENCYCLOPEDIA_COPY = "http://weilinceramic.com/weilinceramic/%E9%95%BF%E6%B1%9F%E7%B4%A2%E9%81%93/2964861"
+
+
+@pytest.mark.parametrize("prefix,tier_words,caveat_words,wrong", [
+    ("/en", "website other than government or news media", "copies of encyclopedias",
+     ["ticket seller, guide or blog", "reported by ticket sellers and guides"]),
+    ("", "政府和新闻媒体以外的网站", "百科或新闻的转载页", ["票务网站、旅游攻略或博客", "大多来自票务网站"]),
+])
+def test_an_encyclopedia_copy_is_not_called_a_ticket_seller(
+    demo_client, prefix, tier_words, caveat_words, wrong
+):
+    html = text_of(demo_client.get(f"{prefix}/visit/yangtze-river-cableway/"))
+    block = blocks_citing(html, ENCYCLOPEDIA_COPY)[0]
+    assert tier_words in block
+    caveat = re.search(r'<p class="yz-visiting__caveat">(.*?)</p>', html, re.S).group(1)
+    assert caveat_words in caveat
+    for words in wrong:
+        assert words not in html
 
 
 CONFLICTS = [

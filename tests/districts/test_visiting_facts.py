@@ -52,7 +52,7 @@ def test_each_fact_shows_its_source_tier_and_date_in_both_languages(client, hall
     en = text_of(client.get("/en/visit/hall/"))
     assert "173 Renmin Road" in en and "8:00 to 18:00" in en
     assert 'href="https://example.org/page"' in en
-    assert "Reported by" in en and "ticket seller, guide or blog" in en and "2025" in en
+    assert "Reported by" in en and "website other than government or news media" in en and "2025" in en
     assert "Published by" in en and "official source (government)" in en
     assert "1 September 2025" in en and "checked on 28 January 2026" in en
     zh = text_of(client.get("/visit/hall/"))

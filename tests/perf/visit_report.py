@@ -38,10 +38,10 @@ KIND_COLUMNS = [
 TIERS = {
     "official source (government)": "O",
     "news media": "M",
-    "ticket seller, guide or blog": "R",
+    "website other than government or news media": "R",
 }
-TIER_LEGEND = ("O = official source (government), M = news media, R = reported by a ticket "
-               "seller, guide or blog, U = no source recorded, - = not shown; "
+TIER_LEGEND = ("O = official source (government), M = news media, R = reported by a website "
+               "other than government or news media, U = no source recorded, - = not shown; "
                "* = the source gives a date")
 SYNONYMS = [
     ("metro", ["地铁", "metro", "subway"]),

@@ -10,7 +10,7 @@ from .factories import make_metric, make_plan, make_project
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 # Measured (Chinese / English, 10 and 300 alike), later requests: plan 6/8, pillar 9/10,
-# project 7/9, metric 3/5; first requests 12/16, 16-17/19, 9/13, 5/9 (tests/helpers.py says
+# project 7/9, metric 4/6; first requests 12/16, 16-17/19, 9/13, 7/11 (tests/helpers.py says
 # what the budgets are).
 PAGES = {
     "plan": ["/plan/", "/en/plan/"],

@@ -1,14 +1,18 @@
-"""Demo content for the site shell: home page, "About this site", footer, demo accounts.
+"""Demo content for the site shell: home page, "About this site" (``demo_data/about.yaml``),
+footer, demo accounts.
 
-Written in our own words from ../shared/seed/FACTS.md; no figure appears here that is not there.
+Written in our own words from ../shared/seed/FACTS*.md; no figure appears here that is not there.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
+from .demo_data import demo_data
 from .editorial import EDITORS_GROUP, MODERATORS_GROUP, ensure_editorial_setup, ensure_group
 from .models import FooterSettings, StandardPage
 from .pages import ensure_child_page, ensure_translation
@@ -92,60 +96,52 @@ HOME = {
     },
 }
 
-ABOUT = {
-    "zh-hans": {
-        "title": "关于本站",
-        "introduction": "本站是一个关于渝中区“十四五”规划的公众信息网站，中英双语，面向居民、游客和所有关心渝中的人。",
-        "search_description": "本站的内容来源、数据处理原则、语言与无障碍说明。",
-        "body": [
-            heading("内容从哪里来"),
-            paragraph(
-                "<p>规划的定位、项目和数据，整理自2021年初一篇介绍渝中区“十四五”规划的报刊文章。"
-                "我们只转述事实和数字，文字都由编辑重新撰写。每个指标都注明出处。</p>"
-            ),
-            heading("我们怎样对待数字"),
-            paragraph(
-                "<p>数字只录入有公开来源的；某一年没有公开数据，就显示“暂无数据”，不做估算。"
-                "规划期已于2025年结束，因此指标页面展示的是最终结果与目标的对比。</p>"
-            ),
-            heading("语言与无障碍"),
-            paragraph(
-                "<p>中文是本站的原始语言。英文页面尚未翻译时，会明确提示并显示中文原文。"
-                "页面不依赖JavaScript即可阅读，字号可以放大，适合在手机上使用。</p>"
-            ),
-        ],
-    },
-    "en": {
-        "title": "About this site",
-        "introduction": (
-            "A public information site, in Chinese and English, about Yuzhong District's 14th "
-            "Five-Year Plan — for residents, visitors and anyone who cares about Yuzhong."
-        ),
-        "search_description": "Where our content comes from, how we treat figures, languages and accessibility.",
-        "body": [
-            heading("Where the content comes from"),
-            paragraph(
-                "<p>The plan's roles, projects and figures come from a newspaper article published "
-                "in early 2021 about Yuzhong's 14th Five-Year Plan. We carry over its facts and "
-                "figures; every sentence on the site is our editors' own. Each indicator names its "
-                "source.</p>"
-            ),
-            heading("How we treat figures"),
-            paragraph(
-                "<p>We only publish figures that have a public source. Where there is no figure for "
-                "a year, the site says “no data” instead of estimating one. The plan period ended "
-                "in 2025, so indicator pages compare the final outturn with the target.</p>"
-            ),
-            heading("Languages and accessibility"),
-            paragraph(
-                "<p>Chinese is the site's original language. Where an English page has not been "
-                "translated yet, the site says so and shows the Chinese text. Every page can be "
-                "read without JavaScript, the text can be enlarged, and the pages work on a "
-                "phone.</p>"
-            ),
-        ],
-    },
-}
+def body_blocks(blocks):
+    """StreamField blocks from demo data: ``[{"heading": {"text", "level"?}} | {"paragraph": html}]``."""
+    result = []
+    for block in blocks or []:
+        (kind, value), = block.items()
+        if kind == "heading":
+            result.append(heading(value["text"], value.get("level", "h2")))
+        else:
+            result.append(paragraph(value))
+    return result
+
+
+def page_words_digest(page):
+    """A digest of a standard page's words (title, introduction, description, body): tells a
+    page still as a demo load left it from one an editor has changed."""
+    body = [(block["type"], block["value"]) for block in page.body.raw_data]
+    words = [page.title, page.introduction, page.search_description, body]
+    return hashlib.sha256(json.dumps(words, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _about_fields(data, language):
+    words = data[language]
+    return {
+        "title": words["title"],
+        "introduction": words["introduction"],
+        "search_description": words["search_description"],
+        "body": body_blocks(words["body"]),
+    }
+
+
+def ensure_about_page(home):
+    """"About this site" in both languages (``demo_data/about.yaml``). A page still exactly as
+    an earlier demo version left it (no editor's change, no draft waiting) gets the new words;
+    any other existing page is left as it is."""
+    data = demo_data("yuzhong_site", "about")
+    about, _created = ensure_child_page(
+        home, StandardPage, "about", show_in_menus=True, **_about_fields(data, "zh-hans")
+    )
+    english, _created = ensure_translation(about, "en", **_about_fields(data, "en"))
+    for page, language in ((about, "zh-hans"), (english, "en")):
+        replaced = data["replaces"].get(language) or []
+        if not page.has_unpublished_changes and page_words_digest(page) in replaced:
+            for name, value in _about_fields(data, language).items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+    return about
 
 
 def build_site_shell(context):
@@ -161,25 +157,7 @@ def build_site_shell(context):
             page.body = data["body"]
             page.save_revision().publish()
 
-    about, _created = ensure_child_page(
-        home,
-        StandardPage,
-        "about",
-        title=ABOUT["zh-hans"]["title"],
-        introduction=ABOUT["zh-hans"]["introduction"],
-        search_description=ABOUT["zh-hans"]["search_description"],
-        body=ABOUT["zh-hans"]["body"],
-        show_in_menus=True,
-    )
-    ensure_translation(
-        about,
-        "en",
-        title=ABOUT["en"]["title"],
-        introduction=ABOUT["en"]["introduction"],
-        search_description=ABOUT["en"]["search_description"],
-        body=ABOUT["en"]["body"],
-    )
-    context.shared["about"] = about
+    context.shared["about"] = ensure_about_page(home)
 
     site = Site.objects.get(is_default_site=True)
     footer = FooterSettings.for_site(site)

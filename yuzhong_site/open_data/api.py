@@ -148,6 +148,8 @@ class Metric_(Published):
     source_name: str
     source_url: str
     notes: str
+    figures_note: str = Field(description="What a reader comparing the figures should know "
+                              "(only what the sources say), or empty.")
     measurements: list[Measurement]
 
 

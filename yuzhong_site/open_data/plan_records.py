@@ -161,6 +161,7 @@ def metric_records(items, request):
                 "source_name": metric.source_name,
                 "source_url": metric.source_url,
                 "notes": metric.notes,
+                "figures_note": metric.figures_note,
                 "last_published_at": iso(metric.last_published_at),
                 "urls": index.urls(metric.pillar, "metrics", metric.slug),
                 "measurements": [measurement_record(m) for m in measurements],
