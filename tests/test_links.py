@@ -10,6 +10,7 @@ from districts.models import HeritageSitePage
 from tests.districts.builders import make_district, make_site, translate_site
 from tests.helpers import tags, text_of
 from tests.plans.factories import make_plan, make_project
+from tests.snapshots import snapshot_fixture
 from yuzhong_site.core.pages import ensure_alias, ensure_child_page, ensure_translation
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,7 @@ def pillars(plan):
 
 
 @pytest.fixture
+@snapshot_fixture
 def visit(home):
     from districts.models import VisitIndexPage
 
@@ -68,11 +70,13 @@ def visit(home):
 
 
 @pytest.fixture
+@snapshot_fixture
 def jiaochangkou():
     return make_district()
 
 
 @pytest.fixture
+@snapshot_fixture
 def shibati_project(pillars, jiaochangkou):
     return make_project(
         pillars["heritage"], slug="shibati", name_zh_hans="十八梯传统风貌区提升",
@@ -82,6 +86,7 @@ def shibati_project(pillars, jiaochangkou):
 
 
 @pytest.fixture
+@snapshot_fixture
 def shibati_site(visit, jiaochangkou, shibati_project):
     site = make_site(
         visit, "shibati", title="十八梯传统风貌区", district=jiaochangkou,
