@@ -18,6 +18,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView
 
+from yuzhong_site.core.concurrent_edits import ConflictCheckedSnippetEditMixin
 from yuzhong_site.core.editorial import (
     EDITORS_GROUP,
     MODERATORS_GROUP,
@@ -103,8 +104,9 @@ class PillarScopedPermissionPolicy(ModelPermissionPolicy):
         return manager.filter(pillar_id__in=editable_pillar_ids(user))
 
 
-class PillarScopedEditView(EditView):
-    """Refuses (403) to open a record of a pillar the user may not edit."""
+class PillarScopedEditView(ConflictCheckedSnippetEditMixin, EditView):
+    """Refuses (403) to open a record of a pillar the user may not edit; refuses once a save that
+    would silently replace another editor's newer version (yuzhong_site/core/concurrent_edits.py)."""
 
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)

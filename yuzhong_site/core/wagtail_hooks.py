@@ -1,13 +1,16 @@
 """Admin additions for editors (the translation status report). Data models register for the
 public search in their own app's ``wagtail_hooks.py``."""
 
+from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .concurrent_edits import ConflictCheckedPageViewSet
 from .editors_home import add_editors_home
 from .media_review import ReviewedMediaPolicy
+from .models import BasePage
 from .translation_status import TranslationStatusView
 
 
@@ -35,6 +38,18 @@ def _register_reviewed_media_policies():
 
 
 _register_reviewed_media_policies()
+
+
+@hooks.register("register_admin_viewset")
+def conflict_checked_page_editors():
+    """Every page type of the site is edited in ``ConflictCheckedPageEditView``
+    (yuzhong_site/core/concurrent_edits.py): a save never silently replaces a newer version that
+    another editor saved meanwhile."""
+    return [
+        ConflictCheckedPageViewSet(f"yz_pages_{model._meta.label_lower.replace('.', '_')}", model=model)
+        for model in apps.get_models()
+        if issubclass(model, BasePage)
+    ]
 
 
 @hooks.register("register_admin_urls")
