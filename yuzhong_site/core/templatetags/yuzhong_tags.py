@@ -16,6 +16,7 @@ from yuzhong_site.core.fragments import render_fragment
 from yuzhong_site.core.i18n import absolute_local_url, page_translations, path_urls_by_language
 from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
+from yuzhong_site.core.print_sources import number_links
 
 register = template.Library()
 
@@ -273,3 +274,26 @@ def fragment(context, template_name, key, **values):
     template rendered with ``values``, written once per publish for ``key`` and the scalar
     values (yuzhong_site/core/fragments.py)."""
     return render_fragment(context.get("request"), template_name, key, **values)
+
+
+@register.tag
+def numbered_sources(parser, token):
+    """``{% numbered_sources %}…{% endnumbered_sources %}``: the enclosed HTML with each link to
+    another site numbered for print, followed by the numbered list of those sources
+    (``components/print_sources.html``; yuzhong_site/core/print_sources.py)."""
+    nodelist = parser.parse(("endnumbered_sources",))
+    parser.delete_first_token()
+    return NumberedSourcesNode(nodelist)
+
+
+class NumberedSourcesNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html, sources = number_links(self.nodelist.render(context))
+        if not sources:
+            return html
+        listing = context.template.engine.get_template("components/print_sources.html")
+        with context.push(sources=sources):
+            return html + listing.render(context)
