@@ -184,6 +184,7 @@ def main_navigation(context):
                 "url": item.get_url(request),
                 "active": bool(current_path) and current_path.startswith(item.path),
                 "current": current_path == item.path,
+                "kept": getattr(item.specific_class, "menu_kept_in_view", False),
             }
             for item in items
         ],
