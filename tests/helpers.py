@@ -32,9 +32,9 @@ def text_of(response):
 
 def unmarked_text_of(response):
     """:func:`text_of` without the ``<span lang="zh-Hans">`` that English pages put around runs of
-    Chinese (language of parts), for tests that look for a figure such as
-    "1,781.8亿元" whole."""
-    return re.sub(r'<span lang="zh-Hans">([^<]*)</span>', r"\1", text_of(response))
+    Chinese and the ``<span lang="en">`` that Chinese pages put around runs of English (language
+    of parts), for tests that look for a figure such as "1,781.8亿元" or a source's name whole."""
+    return re.sub(r'<span lang="(?:zh-Hans|en)">([^<]*)</span>', r"\1", text_of(response))
 
 
 def add_page_in_admin(client, parent, model, **fields):

@@ -43,6 +43,7 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
     subpage_types = ["districts.HeritageSitePage", "districts.RoutePage"]
     max_count_per_parent = 1
+    menu_kept_in_view = True  # visitors find 游渝中 / Visit Yuzhong on the first screen
 
     class Meta:
         verbose_name = _("visitors' section")

@@ -139,7 +139,8 @@ TABLES_JS = """
 # Where the reader looks. (a) Inside each chart no two pieces of text overlap and none
 # crosses the chart's box; (b) every table cell with a digit lies inside the viewport (a figure
 # in a sideways-scrolling table is out of view); (c) every visible header control lies inside
-# the viewport.
+# the viewport; (d) the header's link to the visitors' section (游渝中 / Visit Yuzhong) is shown
+# on the first screen (not folded into a closed menu, not below the fold).
 GEOMETRY_JS = """
 () => {
   const bad = [], W = window.innerWidth;
@@ -170,6 +171,14 @@ GEOMETRY_JS = """
     const r = el.getBoundingClientRect();
     if (r.width > 0 && (r.left < -1 || r.right > W + 1)) bad.push('header control out of view: ' + el.textContent.trim().slice(0, 30));
   }
+  const firstScreen = el => {
+    const r = el.getBoundingClientRect();
+    return el.checkVisibility({visibilityProperty: true, opacityProperty: true}) && r.width > 0 &&
+      r.left >= -1 && r.right <= W + 1 && r.top + scrollY >= -1 && r.bottom + scrollY <= innerHeight + 1;
+  };
+  const visit = [...document.querySelectorAll('header a[href]')]
+    .filter(a => new URL(a.href).pathname.endsWith("/visit/"));
+  if (!visit.some(firstScreen)) bad.push("the visitors' section link is not on the first screen");
   return [...new Set(bad)].slice(0, 4);
 }
 """

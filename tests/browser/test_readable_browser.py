@@ -1,8 +1,9 @@
 """Readable for everyone, in one browser: every page type, both languages, at 320, 390, 768 and
 1280 px, in the four reading modes (normal, large text, high contrast, both).
 
-One browser and one live server per test worker, one test per mode (and one for print); each
-page is loaded once per mode and resized to each width (the layout reflows without a reload).
+One browser and one live server per test worker, one test per mode (and one per printed page
+type, both languages); each page is loaded once per mode and resized to each width (the layout
+reflows without a reload).
 
 This matrix is also the site's axe (WCAG 2.1 AA) check, so each page is loaded once for both:
 in normal mode axe runs on every page, at the phone width in one language and at 1280 px in the
@@ -21,6 +22,7 @@ badges).
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -116,71 +118,12 @@ def _widths(mode, n, language):
     return WIDTHS
 
 
-PRINT_MAX_PAGES = {"/plan/": 4, "/en/plan/": 4, "/visit/shibati/": 3, "/en/visit/shibati/": 3}
-
-
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 @pytest.mark.parametrize("mode", MODES)
 def test_every_page_type_is_readable_in_every_mode(site, browser, mode, language):
     # One test per mode and language, so that the test workers share the matrix evenly.
     failures = _check_mode(site, browser, mode, language)
     assert failures == [], "\n".join(failures)
-
-
-def test_printed_pages_are_short_and_plain(site, browser):
-    failures = _check_print(site, browser)
-    assert failures == [], "\n".join(failures)
-
-
-def _check_print(site, browser):
-    """Printed: no navigation, search or reading-mode links, each picture once, and few pages."""
-    context, page = _new_page(browser, viewport={"width": 794, "height": 1123})
-    failures = []
-    try:
-        for path, most in PRINT_MAX_PAGES.items():
-            page.goto(site.url + path)
-            figures = page.evaluate(
-                "() => [...document.querySelectorAll('.yz-results__table td.yz-results__value')]"
-                ".map(td => td.textContent.trim())"
-            )
-            page.emulate_media(media="print")
-            shown = page.evaluate(
-                "() => [...document.querySelectorAll('nav, form, .yz-header__tools')]"
-                ".filter(el => el.getClientRects().length).map(el => el.className)"
-            )
-            if shown:
-                failures.append(f"print {path}: shows {shown}")
-            images = page.evaluate(IMAGES_JS)
-            if len(images) != len(set(images)):
-                failures.append(f"print {path}: a picture twice {images}")
-            pdf = page.pdf(format="A4")
-            pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-            if pages > most:
-                failures.append(f"print {path}: {pages} A4 pages (at most {most})")
-            missing = _missing_in_print(pdf, figures)
-            if missing:
-                failures.append(f"print {path}: figures of the results table not printed {missing[:4]}")
-                _screenshot(page, f"print {path}")
-            page.emulate_media(media="screen")
-    finally:
-        context.close()
-    return failures
-
-
-def _missing_in_print(pdf, figures):
-    """The figures (as the screen's results table shows them) that the PDF's text lacks."""
-    pdftotext = shutil.which("pdftotext")
-    if not pdftotext:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    text = subprocess.run(  # noqa: S603 (a fixed command on the PDF the browser made)
-        [pdftotext, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True,
-        check=True).stdout.decode()
-    flat = re.sub(r"\s+", "", text)
-    # pdftotext reads a table's wrapped cells line by line across the columns, so a figure's
-    # words may be interleaved with its neighbours': its numbers (with their commas and
-    # points) must each be there.
-    return [figure for figure in figures
-            if any(number not in flat for number in re.findall(r"\d[\d,.]*\d|\d", figure))]
 
 
 def _check_mode(site, browser, mode, language):
@@ -275,3 +218,164 @@ def _phone_layout(layout, where, large):
     if layout["lineHeight"] < 1.5:
         failures.append(f"{where}: line height {layout['lineHeight']:.2f}")
     return failures
+
+
+# Printed on A4, per page type: the page in both languages and the most A4 pages it may take.
+PRINT_PAGES = {
+    "plan": "/plan/",
+    "pillar": "/plan/services/",  # twelve figures, each with its table of years
+    "metric": "/plan/metrics/district-gdp/",
+    "project": "/plan/projects/shibati/",
+    "heritage": "/visit/shibati/",
+}
+PRINT_MAX_PAGES = {
+    prefix + path: most
+    for path, most in zip(PRINT_PAGES.values(), (4, 8, 2, 3, 3), strict=True)
+    for prefix in ("", "/en")
+}
+# What the screen shows that print leaves out on purpose: the chart's drawing (its table prints),
+# forms, map links, the gallery, the report-an-error link, text for screen readers only.
+SCREEN_ONLY = (".yz-chart__frame, .yz-chart__legend, .yz-chart__unit, form, .yz-map-links, "
+               ".yz-map-search__note, .yz-place-card__maps, .yz-gallery, .yz-report-error, "
+               ".yz-visually-hidden, .yz-skip-link")
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+@pytest.mark.parametrize("page_type", PRINT_PAGES)
+def test_printed_page_keeps_what_the_screen_shows(site, browser, page_type):
+    failures = _check_print(site, browser, PRINT_PAGES[page_type])
+    assert failures == [], "\n".join(failures)
+
+
+def _check_print(site, browser, chinese_path):
+    """Printed in both languages: every figure, year and date the screen shows (the collapsed
+    sections opened), the collapsed sections printed open, no navigation, search or
+    reading-mode links, each picture once, no web address before the numbered list of sources
+    at the end, which gives every linked source's address, and few pages."""
+    context, page = _new_page(browser, viewport={"width": 794, "height": 1123})
+    failures = []
+    try:
+        for path in (chinese_path, "/en" + chinese_path):
+            page.goto(site.url + path)
+            figures = page.evaluate(
+                "() => [...document.querySelectorAll('.yz-results__table td.yz-results__value')]"
+                ".map(td => td.textContent.trim())"
+            )
+            shown = Counter(NUMBER.findall(page.evaluate(SCREEN_TEXT_JS, SCREEN_ONLY)))
+            links = page.evaluate(LINKED_SOURCES_JS)
+            page.emulate_media(media="print")
+            printed = page.evaluate(PRINTED_JS)
+            if printed["shown"]:
+                failures.append(f"print {path}: shows {printed['shown']}")
+            if printed["closed"]:
+                failures.append(f"print {path}: collapsed sections not printed open {printed['closed']}")
+            images = page.evaluate(IMAGES_JS)
+            if len(images) != len(set(images)):
+                failures.append(f"print {path}: a picture twice {images}")
+            pdf = page.pdf(format="A4")
+            pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+            print(f"print {path}: {pages} A4 pages")
+            if pages > PRINT_MAX_PAGES[path]:
+                failures.append(f"print {path}: {pages} A4 pages (at most {PRINT_MAX_PAGES[path]})")
+            found = _print_failures(path, _pdf_text(pdf), figures, shown, links, printed["sources"])
+            if found:
+                _screenshot(page, f"print {path}")
+            failures += found
+            page.emulate_media(media="screen")
+    finally:
+        context.close()
+    return failures
+
+
+# The text of <main> as the screen shows it, with every collapsed section opened (and closed
+# again), leaving out ``skip`` (what print leaves out on purpose).
+SCREEN_TEXT_JS = """
+skip => {
+  const closed = [...document.querySelectorAll('main details:not([open])')];
+  closed.forEach(d => { d.open = true; });
+  const parts = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest(skip + ', script, style, title, desc')) continue;
+    if (el.checkVisibility({visibilityProperty: true})) parts.push(walker.currentNode.textContent);
+  }
+  closed.forEach(d => { d.open = false; });
+  return parts.join('\\n');
+}
+"""
+
+# The addresses of the links to other sites in <main> (map links are no sources), each once.
+LINKED_SOURCES_JS = """
+() => [...new Set([...document.querySelectorAll('main a[href^="http"]')]
+  .filter(a => a.dataset.printRef !== 'none').map(a => a.getAttribute('href')))]
+"""
+
+# In print: the navigation, forms and tools shown; the collapsed sections whose content is not
+# shown; the heading of the numbered list of sources and its number of entries.
+PRINTED_JS = """
+() => {
+  const shown = [...document.querySelectorAll('nav, form, .yz-header__tools')]
+    .filter(el => el.getClientRects().length).map(el => el.className);
+  const closed = [...document.querySelectorAll('main details')]
+    .filter(d => [...d.children].some(c => c.tagName !== 'SUMMARY' && !c.checkVisibility()))
+    .map(d => d.querySelector('summary').textContent.trim().slice(0, 30));
+  const list = document.querySelector('.yz-print-sources');
+  const sources = list && list.checkVisibility() ? {
+    heading: list.querySelector('h2').textContent.trim(),
+    count: list.querySelectorAll('li').length,
+  } : null;
+  return {shown, closed, sources};
+}
+"""
+
+
+def _print_failures(path, text, figures, shown, links, sources):
+    """What the PDF's text lacks: figures of the results table, numbers the screen shows (as
+    many times), the list of sources with every linked address; and web addresses printed
+    before that list."""
+    failures = []
+    flat = re.sub(r"\s+", "", text)
+    missing = _missing_in_print(flat, figures)
+    if missing:
+        failures.append(f"print {path}: figures of the results table not printed {missing[:4]}")
+    printed = Counter(NUMBER.findall(text))
+    fewer = {number: (count, printed[number]) for number, count in shown.items() if printed[number] < count}
+    if fewer:
+        failures.append(f"print {path}: figures, years or dates not printed as often as shown "
+                        f"(shown, printed) {dict(list(fewer.items())[:6])}")
+    if links and not sources:
+        failures.append(f"print {path}: no list of sources for {len(links)} linked sources")
+    if not sources:
+        return failures
+    heading = re.sub(r"\s+", "", sources["heading"])
+    if heading not in flat:
+        return failures + [f"print {path}: the list of sources is not printed"]
+    before, listing = flat.rsplit(heading, 1)
+    if "http" in before:
+        at = before.index("http")
+        failures.append(f"print {path}: a web address before the list of sources: {before[at - 20:at + 40]}")
+    unlisted = [url for url in links if re.sub(r"\s+", "", url) not in listing]
+    if unlisted or sources["count"] != len(links):
+        failures.append(f"print {path}: {sources['count']} sources listed for {len(links)} linked; "
+                        f"addresses not in the list {unlisted[:3]}")
+    if any(f"[{n}]" not in before for n in range(1, len(links) + 1)):
+        failures.append(f"print {path}: source numbers missing in the text")
+    return failures
+
+
+def _pdf_text(pdf):
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    return subprocess.run(  # noqa: S603 (a fixed command on the PDF the browser made)
+        [pdftotext, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True,
+        check=True).stdout.decode()
+
+
+def _missing_in_print(flat, figures):
+    """The figures (as the screen's results table shows them) that the PDF's text (without its
+    white space) lacks. pdftotext reads a table's wrapped cells line by line across the
+    columns, so a figure's words may be interleaved with its neighbours': its numbers (with
+    their commas and points) must each be there."""
+    return [figure for figure in figures if any(number not in flat for number in NUMBER.findall(figure))]

@@ -35,6 +35,9 @@ class BasePage(Page):
 
     # The name of the section shown in government-site metadata (ColumnName) and breadcrumbs.
     show_in_menus_default = False
+    # A section whose header link stays in view on a phone when the other sections fold behind
+    # "Sections" (components/main_navigation.html).
+    menu_kept_in_view = False
 
     class Meta:
         abstract = True

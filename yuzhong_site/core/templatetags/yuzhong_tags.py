@@ -7,7 +7,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -16,6 +16,7 @@ from yuzhong_site.core.fragments import render_fragment
 from yuzhong_site.core.i18n import absolute_local_url, page_translations, path_urls_by_language
 from yuzhong_site.core.memo import memoized
 from yuzhong_site.core.navigation import menu_children, page_ancestors, site_home
+from yuzhong_site.core.print_sources import number_links
 
 register = template.Library()
 
@@ -44,15 +45,53 @@ _CHINESE_RUN = re.compile(
 )
 
 
+# A run of Latin script in Chinese text (in HTML: an entity such as &amp; is one piece, never
+# cut): its words with the spaces, figures and ASCII punctuation between them ("GDP",
+# "OpenStreetMap", "china-travelnote.com (Huguang Guild Hall page)").
+_LATIN_RUN = re.compile(
+    r"(?<![&#A-Za-z0-9])[A-Za-z0-9]"
+    r"(?:&[#A-Za-z0-9]+;|[A-Za-z0-9 '’.,:;/@_%?=#+()\-–])*"
+    r"(?:&[#A-Za-z0-9]+;|[A-Za-z0-9)])"
+)
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+
+
+def _no_language(word):
+    """Whether a word of Latin script belongs to no language: a web or e-mail address, a
+    domain name, or an identifier of letters and figures ("WGS-84")."""
+    word = word.strip("(),.;:")
+    return ("://" in word or "@" in word or re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", word, re.ASCII)
+            or (re.search(r"\d", word) and re.search(r"[A-Za-z]", word)))
+
+
+def _english_run(match):
+    """A Latin run of (escaped) Chinese text marked ``<span lang="en">`` when it holds a word."""
+    run, after = match.group(), ""
+    if run.endswith(")") and run.count("(") < run.count(")"):
+        run, after = run[:-1], ")"
+    if not any(_LETTERS.search(word) and not _no_language(word) for word in run.split()):
+        return match.group()
+    return f'<span lang="en">{run}</span>{after}'
+
+
+def _english_page():
+    return (translation.get_language() or "").startswith("en")
+
+
 @register.filter
 def lang_parts(text):
-    """``text`` (escaped) with, on an English page, each run of Chinese in it marked
-    ``<span lang="zh-Hans">`` so that a screen reader reads it as Chinese (WCAG 2.1 SC 3.1.2,
-    Language of Parts): names, quotations, original units, untranslated titles. On a Chinese
-    page the text is only escaped."""
+    """``text`` (escaped) with each run in the other language marked, so that a screen reader
+    reads it in that language (WCAG 2.1 SC 3.1.2, Language of Parts): on an English page each
+    run of Chinese ``<span lang="zh-Hans">`` (names, quotations, original units, untranslated
+    titles); on a Chinese page each run of English words ``<span lang="en">`` (names and titles
+    of English sources, "GDP", "OpenStreetMap"), but not web addresses, domain names and
+    identifiers, which are words of no language. Safe HTML (a translation with markup) is
+    marked as :func:`lang_parts_html` marks it."""
+    if isinstance(text, SafeData):
+        return lang_parts_html(text)
     text = "" if text is None else str(text)
-    if not (translation.get_language() or "").startswith("en"):
-        return conditional_escape(text)
+    if not _english_page():
+        return mark_safe(_LATIN_RUN.sub(_english_run, conditional_escape(text)))  # noqa: S308 - escaped
     parts, last = [], 0
     for match in _CHINESE_RUN.finditer(text):
         parts.append(conditional_escape(text[last:match.start()]))
@@ -67,14 +106,15 @@ _TAG = re.compile(r"(<[^>]*>)")
 
 @register.filter
 def lang_parts_html(html):
-    """:func:`lang_parts` for HTML that is already safe (rich text): on an English page the
-    runs of Chinese in its text, never inside a tag, are marked ``<span lang="zh-Hans">``."""
+    """:func:`lang_parts` for HTML that is already safe (rich text): the runs in the other
+    language in its text, never inside a tag, are marked."""
     html = "" if html is None else str(html)
-    if not (translation.get_language() or "").startswith("en"):
-        return mark_safe(html)  # noqa: S308 - the caller's HTML (rich text), unchanged
     pieces = _TAG.split(html)
     for index in range(0, len(pieces), 2):  # the text between tags
-        pieces[index] = _CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', pieces[index])
+        if _english_page():
+            pieces[index] = _CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', pieces[index])
+        else:
+            pieces[index] = _LATIN_RUN.sub(_english_run, pieces[index])
     return mark_safe("".join(pieces))  # noqa: S308 - only spans added around text of safe HTML
 
 
@@ -183,6 +223,7 @@ def main_navigation(context):
                 "url": item.get_url(request),
                 "active": bool(current_path) and current_path.startswith(item.path),
                 "current": current_path == item.path,
+                "kept": getattr(item.specific_class, "menu_kept_in_view", False),
             }
             for item in items
         ],
@@ -273,3 +314,26 @@ def fragment(context, template_name, key, **values):
     template rendered with ``values``, written once per publish for ``key`` and the scalar
     values (yuzhong_site/core/fragments.py)."""
     return render_fragment(context.get("request"), template_name, key, **values)
+
+
+@register.tag
+def numbered_sources(parser, token):
+    """``{% numbered_sources %}…{% endnumbered_sources %}``: the enclosed HTML with each link to
+    another site numbered for print, followed by the numbered list of those sources
+    (``components/print_sources.html``; yuzhong_site/core/print_sources.py)."""
+    nodelist = parser.parse(("endnumbered_sources",))
+    parser.delete_first_token()
+    return NumberedSourcesNode(nodelist)
+
+
+class NumberedSourcesNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html, sources = number_links(self.nodelist.render(context))
+        if not sources:
+            return html
+        listing = context.template.engine.get_template("components/print_sources.html")
+        with context.push(sources=sources):
+            return html + listing.render(context)
