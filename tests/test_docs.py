@@ -99,3 +99,13 @@ def test_the_check_finds_a_path_that_moved_and_lets_other_words_be():
     ]
     diagram = "```\nroutes (core/routing.py) → plans/page_context.py, plans/views.py\n```"
     assert missing_paths(diagram) == ["plans/views.py"]
+
+
+def test_the_readable_report_measures_the_browser_matrixs_pages():
+    # `make readable-report` borrows the browser matrix's page types, modes and print limits
+    from tests.browser import test_readable_browser as matrix
+    from tests.perf import readable_report
+
+    paths = readable_report.page_paths()
+    assert "/plan/" in paths and "/en/plan/" in paths
+    assert matrix.MODES and matrix.HEIGHT and matrix.AAA_CONTRAST

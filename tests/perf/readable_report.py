@@ -21,6 +21,13 @@ from . import setup_django
 OVERFLOW_WIDTHS = (320, 390, 768)
 
 
+def page_paths():
+    """Every page type of the browser matrix, in Chinese then in English."""
+    from tests.browser.test_readable_browser import PAGE_TYPES
+
+    return [*PAGE_TYPES, *("/en" + path for path in PAGE_TYPES)]
+
+
 def measure(browser, base_url, paths, modes, height, wcag_aa, aaa_contrast):
     """{mode: {path: {...}}} for every page in every mode."""
     from axe_playwright_python.sync_playwright import Axe
@@ -129,9 +136,10 @@ def main(argv=None):
         AAA_CONTRAST,
         HEIGHT,
         MODES,
-        PATHS,
         PRINT_MAX_PAGES,
     )
+
+    paths = page_paths()
 
     from .harness import VAR_DIR, Gunicorn, prepare, production_env
 
@@ -147,13 +155,13 @@ def main(argv=None):
                 sync_playwright() as playwright:
             base_url = f"http://127.0.0.1:{server.port}"
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            print(f"Measuring {len(PATHS)} pages in {len(MODES)} modes…", flush=True)
-            results = measure(browser, base_url, PATHS, MODES, HEIGHT, WCAG_AA, AAA_CONTRAST)
+            print(f"Measuring {len(paths)} pages in {len(MODES)} modes…", flush=True)
+            results = measure(browser, base_url, paths, MODES, HEIGHT, WCAG_AA, AAA_CONTRAST)
             prints = print_pages(browser, base_url, list(PRINT_MAX_PAGES))
             browser.close()
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
-    report(results, prints, PATHS, {"header": 160, "h1": HEIGHT - 40})
+    report(results, prints, paths, {"header": 160, "h1": HEIGHT - 40})
 
 
 if __name__ == "__main__":
