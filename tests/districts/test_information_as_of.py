@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "prefix,as_of,undated,published",
     [
-        ("", "信息截至", "来源未注明日期", "页面发布于"),
-        ("/en", "Information as of", "its sources give no date", "Page published"),
+        ("", "信息截至：", "来源未注明日期", "页面发布于"),
+        ("/en", "Information as of:", "its sources give no date", "Page published"),
     ],
 )
 def test_a_heritage_page_dates_its_information_by_its_facts(
@@ -33,10 +33,10 @@ def test_a_heritage_page_dates_its_information_by_its_facts(
             dated = True
             with translation.override("en" if prefix else "zh-hans"):
                 shown = partial_date(max(dates))
-            assert f'{as_of}: <time datetime="{max(dates)}">{shown}</time>' in html
+            assert f'{as_of} <time datetime="{max(dates)}">{shown}</time>' in html
         else:
             undated_seen = True
-            assert f"{as_of}: {undated}" in html
+            assert f"{as_of} {undated}" in html
     assert dated and undated_seen
 
 
