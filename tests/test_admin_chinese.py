@@ -70,3 +70,16 @@ def test_a_slug_the_editor_typed_is_kept(home):
     chinese = home.add_child(instance=StandardPage(title="解放碑步行街", slug="解放碑"))
     assert typed.slug == "shibati"
     assert chinese.slug == "解放碑"  # typed, not the title: the editor's choice
+
+
+def test_the_dashboards_visible_words_are_chinese_but_for_names(admin_client, home):
+    import re
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    for hidden in soup(["script", "style", "template"]):
+        hidden.decompose()
+    words = set(re.findall(r"[A-Za-z][A-Za-z'’-]+", soup.get_text(" ")))
+    names = {"Wagtail", "JavaScript", "root-editor"}  # the product, the language, the user
+    assert words - names == set()
