@@ -97,16 +97,26 @@ class TableCopy:
                 for row in cursor.fetchall()
             ]
 
-    def _restore(self, rows=None):
+    def _restore(self, rows=None, only=None):
+        """Every table back to ``rows`` (the demo copy by default); ``only``: just these tables,
+        the others being known to hold their rows already."""
         rows = self.rows if rows is None else rows
+        tables = self.tables
+        if only is not None:
+            if self.virtual and only:
+                # full-text tables are written by triggers on the others: always rewritten
+                only = set(only) | self.virtual | {"sqlite_sequence"}
+            tables = [table for table in self.tables if table in only]
         with transaction.atomic(), connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 # DELETE, not TRUNCATE: a TRUNCATE makes new files for every table and index
                 # (and removes them again when the test rolls back), which costs far more than
                 # deleting the few rows of a test database. Foreign keys are checked at commit.
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-                cursor.execute("; ".join(f'DELETE FROM "{table}"' for table in self.tables))  # noqa: S608
-                for table, data in rows.items():
+                if tables:
+                    cursor.execute("; ".join(f'DELETE FROM "{table}"' for table in tables))  # noqa: S608
+                for table in tables:
+                    data = rows[table]
                     if data:
                         with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:  # noqa: S608
                             copy.write(data)
@@ -122,9 +132,9 @@ class TableCopy:
                 # self.tables ends with the full-text tables and sqlite_sequence, which the
                 # triggers and inserts before them write to: each is emptied just before it is
                 # filled from the copy.
-                for table in self.tables:
+                for table in tables:
                     raw.execute(f'DELETE FROM "{table}"')  # noqa: S608
-                for table in self.tables:
+                for table in tables:
                     columns, table_rows = rows[table]
                     if table in self.virtual or table == "sqlite_sequence":
                         raw.execute(f'DELETE FROM "{table}"')  # noqa: S608
@@ -138,6 +148,10 @@ class TableCopy:
         cache.clear()
 
     def _fingerprint(self):
+        return ",".join(self._table_digests().values())
+
+    def _table_digests(self):
+        """``{table: digest of its rows}`` for every table, in ``self.tables``' order."""
         if self.vendor == "postgresql":  # every table's rows, digested by the server: one query
             parts = " UNION ALL ".join(
                 f"SELECT {n} AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h "  # noqa: S608
@@ -145,13 +159,13 @@ class TableCopy:
                 for n, table in enumerate(self.tables)
             )
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT string_agg(h, ',' ORDER BY n) FROM ({parts}) AS digests")  # noqa: S608
-                return cursor.fetchone()[0]
-        digest = hashlib.sha256()
-        for table in self.tables:
-            digest.update(table.encode())
-            digest.update(repr(self._read(table)).encode())
-        return digest.hexdigest()
+                cursor.execute(f"SELECT n, h FROM ({parts}) AS digests ORDER BY n")  # noqa: S608
+                digests = dict(cursor.fetchall())
+            return {table: digests[n] for n, table in enumerate(self.tables)}
+        return {
+            table: hashlib.sha256(f"{table} {self._read(table)!r}".encode()).hexdigest()
+            for table in self.tables
+        }
 
     def _row_counts(self):
         tables = [table for table in self.tables if table != "sqlite_sequence"]
