@@ -12,9 +12,11 @@ which gives Django's defaults: the "before" of yuzhong_site/settings/base.py's c
 """
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -38,15 +40,21 @@ def _django(path, plain):
 
 
 def setup(path, plain):
-    """Create the page and the editor the writers use (in an already migrated database)."""
+    """Create the page and the editor the writers use (in an already migrated database), in a
+    process of its own: with SQLite's defaults the writers could not create them together."""
     _django(path, plain)
-    from django.contrib.auth import get_user_model
     from django.db import connection
-    from wagtail.models import Page
 
     if plain:  # WAL is kept in the file once set: back to SQLite's default rollback journal
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode=DELETE")
+    _create_page_and_editor()
+
+
+def _create_page_and_editor():
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
     root = Page.objects.get(depth=1)
     if not Page.objects.filter(slug=SLUG).exists():
         root.add_child(instance=Page(title="Concurrent saves", slug=SLUG))
@@ -61,6 +69,10 @@ def write(path, saves, plain):
     from django.contrib.auth import get_user_model
     from django.db import OperationalError, transaction
     from wagtail.models import Page
+
+    if not plain:  # each writer makes sure of them, one after the other under the write lock
+        with transaction.atomic():
+            _create_page_and_editor()
 
     user = get_user_model().objects.get(username="concurrent-editor")
     failed, errors = 0, set()
@@ -82,7 +94,11 @@ def run(path, processes, saves, plain=False):
     if plain:
         command.append("--plain")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    subprocess.run([*command, "--setup"], cwd=ROOT, env=env, check=True, timeout=120)  # noqa: S603
+    if plain:
+        subprocess.run([*command, "--setup"], cwd=ROOT, env=env, check=True, timeout=120)  # noqa: S603
+    else:  # in WAL before the writers open it, as the settings' first connection would leave it
+        with contextlib.closing(sqlite3.connect(path)) as database:
+            database.execute("PRAGMA journal_mode=WAL")
     started = time.monotonic()
     workers = [
         subprocess.Popen(  # noqa: S603
