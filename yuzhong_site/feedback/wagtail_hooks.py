@@ -74,20 +74,26 @@ def _contact(obj):
     return obj.contact.email or obj.contact.phone if obj.contact else "—"
 
 
-class ErrorReportViewSet(ModelViewSet):
+class ResidentsMessagesViewSet(ModelViewSet):
+    """What residents sent: listed newest first, each moderator seeing their own section's;
+    never copied, and read in the edit view (no separate inspect view)."""
+
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    ordering = ["-received_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+
+class ErrorReportViewSet(ResidentsMessagesViewSet):
     model = ErrorReport
     icon = "warning"
     menu_label = _("Error reports (纠错)")
     url_prefix = "feedback/reports"
     name = "feedback_errorreport"
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
     list_display = ["page_title", "state", "received_at", "section"]
     list_filter = ["state"]
     search_fields = ["page_title", "what_is_wrong"]
-    ordering = ["-received_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = False
     panels = [
         MultiFieldPanel([
             FieldPanel("page_url", read_only=True), FieldPanel("page_title", read_only=True),
@@ -100,20 +106,15 @@ class ErrorReportViewSet(ModelViewSet):
     ]
 
 
-class QuestionViewSet(ModelViewSet):
+class QuestionViewSet(ResidentsMessagesViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions (留言)")
     url_prefix = "feedback/questions"
     name = "feedback_question"
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
     list_display = ["code", "__str__", "state", "published", "received_at", "section"]
     list_filter = ["state", "published", "topic"]
     search_fields = ["code", "text"]
-    ordering = ["-received_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = False
     panels = [
         MultiFieldPanel([
             FieldPanel("text", read_only=True), FieldPanel("display_name", read_only=True),
@@ -136,20 +137,15 @@ class QuestionViewSet(ModelViewSet):
         return ObjectList(self.panels, base_form_class=QuestionAdminForm).bind_to_model(self.model)
 
 
-class ConsultationResponseViewSet(ModelViewSet):
+class ConsultationResponseViewSet(ResidentsMessagesViewSet):
     model = ConsultationResponse
     icon = "comment"
     menu_label = _("Consultation responses")
     url_prefix = "feedback/consultation-responses"
     name = "feedback_consultationresponse"
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
     list_display = ["__str__", "consultation", "state", "received_at"]
     list_filter = ["state", "consultation"]
     search_fields = ["text"]
-    ordering = ["-received_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = False
     panels = [
         MultiFieldPanel([
             FieldPanel("consultation", read_only=True), FieldPanel("text", read_only=True),
