@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from yuzhong_site.core.models import OrderedChild
 
+from .pages import SourceTier
+
 # A visiting fact whose source is older than this many years says so on the page.
 FACT_AGE_YEARS = 2
 
@@ -73,10 +75,9 @@ class PlaceNotice(OrderedChild):
     ends_on = models.DateField(_("last day"))
     source_name = models.CharField(_("source"), max_length=200, blank=True)
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
-    tier = models.CharField(_("source tier"), max_length=16, default="reported",
-                            choices=[("official", _("official source (government)")),
-                                     ("media", _("news media")),
-                                     ("reported", _("website other than government or news media"))])
+    # a notice always names its source: the visiting facts' tiers but "no source recorded"
+    tier = models.CharField(_("source tier"), max_length=16, default=SourceTier.REPORTED,
+                            choices=[c for c in SourceTier.choices if c[0] != SourceTier.UNSOURCED])
     source_date = models.CharField(
         _("source date"), max_length=10, blank=True,
         help_text=_("When the source published it, as precisely as it says: 2025, 2024-09 or "
