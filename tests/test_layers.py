@@ -49,6 +49,15 @@ def module_name(path):
     return ".".join(parts)
 
 
+def _imported_from(node, package):
+    """The absolute name of the module a ``from … import`` statement in ``package`` reads."""
+    if not node.level:
+        return node.module
+    base = package.split(".")
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
 def imported_modules(path, module):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
@@ -57,12 +66,7 @@ def imported_modules(path, module):
             for alias in node.names:
                 yield node.lineno, alias.name
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[: len(base) - (node.level - 1)]
-                target = ".".join(base + ([node.module] if node.module else []))
-            else:
-                target = node.module
+            target = _imported_from(node, package)
             yield node.lineno, target
             for alias in node.names:  # `from yuzhong_site import open_data`
                 yield node.lineno, f"{target}.{alias.name}"
@@ -180,12 +184,7 @@ def module_edges(path, module, modules):
         if isinstance(node, ast.Import):
             candidates = [[alias.name] for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[: len(base) - (node.level - 1)]
-                target = ".".join(base + ([node.module] if node.module else []))
-            else:
-                target = node.module
+            target = _imported_from(node, package)
             candidates = [[f"{target}.{alias.name}", target] for alias in node.names]
         else:
             continue
