@@ -4,6 +4,7 @@ needs them, with links that open the record."""
 from django.contrib.auth.models import Group
 
 from plans.models import Metric
+from tests.browser.conftest import sign_in_to_admin
 from yuzhong_site.core.demo import (
     DEMO_EDITOR_PASSWORD,
     DEMO_EDITOR_USERNAME,
@@ -25,11 +26,7 @@ def _sign_in(browser, base, username, password):
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(20_000)
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
+    sign_in_to_admin(page, base, username, password)
     return context, page
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from plans.models import Project
+from tests.browser.conftest import sign_in_to_admin
 from yuzhong_site.feedback.models import Question
 
 
@@ -30,11 +31,7 @@ def test_a_question_from_a_phone_to_a_published_reply(site, browser, phone_page,
     context = browser.new_context()
     admin = context.new_page()
     admin.set_default_timeout(20_000)
-    admin.goto(f"{base}/admin/login/")
-    admin.fill("#id_username", "feedback-mod")
-    admin.fill("#id_password", "pw-mod-1")
-    admin.click("button[type=submit]")
-    admin.wait_for_url(f"{base}/admin/")
+    sign_in_to_admin(admin, base, "feedback-mod", "pw-mod-1")
     admin.goto(f"{base}/admin/feedback/questions/")
     admin.get_by_role("link", name=question.code).first.click()
     admin.fill("#id_reply", "预计2027年上半年完工。")
@@ -89,11 +86,7 @@ def test_an_error_report_from_a_metric_page_to_its_outcome(site, browser, phone_
     context = browser.new_context()
     admin = context.new_page()
     admin.set_default_timeout(20_000)
-    admin.goto(f"{base}/admin/login/")
-    admin.fill("#id_username", "report-mod")
-    admin.fill("#id_password", "pw-mod-2")
-    admin.click("button[type=submit]")
-    admin.wait_for_url(f"{base}/admin/")
+    sign_in_to_admin(admin, base, "report-mod", "pw-mod-2")
     admin.goto(f"{base}/admin/feedback/reports/edit/{report.pk}/")
     admin.select_option("#id_state", "corrected")
     admin.fill("#id_moderator_note", "已按统计公报更正。")

@@ -5,6 +5,7 @@ public site shows it; the filters work without JS
 from django.contrib.auth.models import Group
 
 from plans.models import UpdatePage
+from tests.browser.conftest import sign_in_to_admin
 from yuzhong_site.core.editorial import EDITORS_GROUP, MODERATORS_GROUP
 
 UPDATE = "/updates/daijiaxiang-cliffside-walkway-opens/"
@@ -17,11 +18,7 @@ def _user(django_user_model, username, group):
 
 
 def _log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-for-browser")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
+    sign_in_to_admin(page, base, username, "pw-for-browser")
 
 
 def test_filters_work_without_javascript(site, browser):
