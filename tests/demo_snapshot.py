@@ -44,6 +44,7 @@ def load_demo_content():
 
 
 _TABLES = {}
+_DIGEST_QUERIES = {}
 
 
 class SlowDemoLoad(UserWarning):
@@ -162,10 +163,30 @@ class TableCopy:
                 cursor.execute(f"SELECT n, h FROM ({parts}) AS digests ORDER BY n")  # noqa: S608
                 digests = dict(cursor.fetchall())
             return {table: digests[n] for n, table in enumerate(self.tables)}
+        # SQLite: every table's rows as one text each (quote() gives every value back exactly,
+        # reals included), in one query, the server doing the reading; Python only digests.
+        with connection.cursor() as cursor:
+            cursor.execute(self._sqlite_digest_query())
+            texts = cursor.fetchone()
         return {
-            table: hashlib.sha256(f"{table} {self._read(table)!r}".encode()).hexdigest()
-            for table in self.tables
+            table: hashlib.sha256(f"{table} {text}".encode()).hexdigest()
+            for table, text in zip(self.tables, texts, strict=True)
         }
+
+    def _sqlite_digest_query(self):
+        """``SELECT (every row of the first table, as text), (… of the second), …``."""
+        key = (self.vendor, connection.settings_dict["NAME"])
+        if key not in _DIGEST_QUERIES:  # the same tables and columns for the whole session
+            with connection.cursor() as cursor:
+                parts = []
+                for table in self.tables:
+                    columns = [row[1] for row in cursor.execute(f'PRAGMA table_info("{table}")')]
+                    if table in self.virtual:
+                        columns.insert(0, "rowid")
+                    row = " || ',' || ".join(f'quote("{column}")' for column in columns)
+                    parts.append(f"(SELECT group_concat({row}, char(30)) FROM \"{table}\")")  # noqa: S608
+            _DIGEST_QUERIES[key] = "SELECT " + ", ".join(parts)
+        return _DIGEST_QUERIES[key]
 
     def _row_counts(self):
         tables = [table for table in self.tables if table != "sqlite_sequence"]
