@@ -42,7 +42,9 @@ PATHS = {
 }
 
 
-@pytest.mark.parametrize("count", [3, 60])
+# 25 places and 25 projects in one area, the places linked to one project: a query per link
+# would be 25 more, far over the budget.
+@pytest.mark.parametrize("count", [3, 25])
 def test_cross_linked_pages_keep_a_fixed_number_of_queries(client, home, count):
     build(home, count)
     client.get("/")
