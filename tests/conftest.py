@@ -29,6 +29,19 @@ def pytest_collection_modifyitems(items):
     items.sort(key=rank)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """After the test's transaction is rolled back: PostgreSQL tables it copied the demo content
+    into are vacuumed (tests/demo_snapshot.py says why)."""
+    result = yield
+    from pytest_django.plugin import blocking_manager_key
+
+    from .demo_snapshot import vacuum_copied_tables
+
+    vacuum_copied_tables(item.config.stash[blocking_manager_key])
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
     # A test's rows are rolled back without a publish signal: start each test with an empty
