@@ -30,15 +30,17 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item):
-    """After the test's transaction is rolled back: PostgreSQL tables it copied the demo content
-    into are vacuumed (tests/demo_snapshot.py says why)."""
+def pytest_runtest_teardown(item, nextitem):
+    """After the test's transaction is rolled back, and before the next test: PostgreSQL tables
+    it copied the demo content into are vacuumed (tests/demo_snapshot.py says why). After the
+    last test the test database is gone already."""
     result = yield
-    from pytest_django.plugin import blocking_manager_key
+    if nextitem is not None:
+        from pytest_django.plugin import blocking_manager_key
 
-    from .demo_snapshot import vacuum_copied_tables
+        from .demo_snapshot import vacuum_copied_tables
 
-    vacuum_copied_tables(item.config.stash[blocking_manager_key])
+        vacuum_copied_tables(item.config.stash[blocking_manager_key])
     return result
 
 

@@ -59,13 +59,12 @@ def vacuum_copied_tables(db_blocker):
     """
     if not _TO_VACUUM:
         return
-    tables = ", ".join(f'"{table}"' for table in sorted(_TO_VACUUM) if table != "sqlite_sequence")
-    _TO_VACUUM.clear()
     with db_blocker.unblock():
         if connection.in_atomic_block:  # a test's transaction still open: next time
             return
         with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM {tables}")
+            cursor.execute("VACUUM " + ", ".join(f'"{table}"' for table in sorted(_TO_VACUUM)))
+    _TO_VACUUM.clear()
 
 
 class SlowDemoLoad(UserWarning):
@@ -185,7 +184,7 @@ class TableCopy:
                 digests = dict(cursor.fetchall())
             return {table: digests[n] for n, table in enumerate(self.tables)}
         # SQLite: every table's rows as one text each (quote() gives every value back exactly,
-        # reals included), in one query, the server doing the reading; Python only digests.
+        # reals included), in one query read by SQLite itself; Python only digests.
         with connection.cursor() as cursor:
             cursor.execute(self._sqlite_digest_query())
             texts = cursor.fetchone()
